@@ -1,0 +1,272 @@
+// The work-stealing scheduler behind ThreadPool: workers, injection queue, stealing, parking, shutdown.
+#include "boundwise/thread_pool.hpp"
+
+#include <climits>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "boundwise/detail/wait_support.hpp"
+#include "boundwise/detail/work_stealing_deque.hpp"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
+namespace boundwise {
+namespace detail {
+
+namespace {
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+
+// Batch size when a worker takes from the shared queue: amortizes the mutex
+// over several tasks; the surplus goes to the worker's deque where idle
+// workers can steal it.
+constexpr std::size_t kInjectBatch = 32;
+// Rounds of looking for work before a worker parks. Each round ends in a
+// yield, so on an oversubscribed machine spinning hands the core over.
+constexpr int kSpinRounds = 64;
+}  // namespace
+
+class Scheduler;
+
+struct Worker final : WaitHelper {
+  Worker(Scheduler* s, std::size_t i) : scheduler(s), index(i), rng(0x9E3779B97F4A7C15ull * (i + 1)) {}
+  bool help_one() override;
+
+  Scheduler* const scheduler;
+  const std::size_t index;
+  WorkStealingDeque<TaskNode> deque;
+  std::uint64_t rng;
+  std::thread thread;
+};
+
+namespace {
+thread_local Worker* tls_worker = nullptr;
+}
+
+class Scheduler {
+ public:
+  explicit Scheduler(std::size_t n) {
+    workers_.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) workers_.push_back(std::make_unique<Worker>(this, i));
+    try {
+      for (auto& w : workers_) w->thread = std::thread([this, wp = w.get()] { worker_main(*wp); });
+    } catch (...) {
+      shutdown(true, true);
+      throw;
+    }
+  }
+
+  ~Scheduler() { shutdown(true, false); }
+
+  std::size_t size() const noexcept { return workers_.size(); }
+  bool owns_current_thread() const noexcept { return tls_worker != nullptr && tls_worker->scheduler == this; }
+
+  void enqueue(TaskNode* task) {
+    Worker* const self = tls_worker;
+    if (self != nullptr && self->scheduler == this) {
+      // Fork-join fast path: no lock, and the submitter usually runs it
+      // itself (LIFO) unless an idle worker steals it first.
+      self->deque.push(task);
+    } else {
+      std::unique_lock lock(inject_mutex_);
+      if (!accepting_) {
+        lock.unlock();
+        task->discard();
+        throw std::runtime_error("boundwise::ThreadPool: cannot submit after shutdown()");
+      }
+      injected_.push_back(task);
+      injected_count_.store(injected_.size(), std::memory_order_relaxed);
+    }
+    notify_one();
+  }
+
+  void shutdown(bool wait, bool cancel_pending) {
+    std::deque<TaskNode*> dropped;
+    {
+      std::lock_guard lock(inject_mutex_);
+      accepting_ = false;
+      if (cancel_pending) {
+        dropped.swap(injected_);
+        injected_count_.store(0, std::memory_order_relaxed);
+      }
+    }
+    for (TaskNode* t : dropped) t->discard();
+    if (cancel_pending) {
+      // Thieves may take from any deque concurrently with its owner.
+      for (auto& w : workers_) {
+        for (;;) {
+          TaskNode* t = nullptr;
+          const auto r = w->deque.steal(t);
+          if (r == WorkStealingDeque<TaskNode>::StealResult::Empty) break;
+          if (r == WorkStealingDeque<TaskNode>::StealResult::Taken) t->discard();
+        }
+      }
+    }
+    stopping_.store(true, std::memory_order_seq_cst);
+    epoch_.fetch_add(1, std::memory_order_seq_cst);
+    futex_wake(epoch_, INT_MAX);
+    if (!wait) return;
+    std::lock_guard join_lock(join_mutex_);
+    for (auto& w : workers_) {
+      // A task shutting its own pool down cannot join itself; the others
+      // still drain. The thread is joined by the destructor.
+      if (w->thread.joinable() && w->thread.get_id() != std::this_thread::get_id()) w->thread.join();
+    }
+  }
+
+  TaskNode* find_work(Worker& w) {
+    if (TaskNode* t = w.deque.pop()) return t;
+    if (injected_count_.load(std::memory_order_relaxed) != 0) {
+      if (TaskNode* t = take_injected(w)) return t;
+    }
+    return steal(w);
+  }
+
+ private:
+  TaskNode* take_injected(Worker& w) {
+    TaskNode* batch[kInjectBatch];
+    std::size_t got = 0;
+    {
+      std::lock_guard lock(inject_mutex_);
+      const std::size_t share = (injected_.size() + workers_.size() - 1) / workers_.size();
+      const std::size_t want = std::min(kInjectBatch, std::max<std::size_t>(1, share));
+      while (got < want && !injected_.empty()) {
+        batch[got++] = injected_.front();
+        injected_.pop_front();
+      }
+      injected_count_.store(injected_.size(), std::memory_order_relaxed);
+    }
+    if (got == 0) return nullptr;
+    // Push the surplus newest-first so our LIFO pops keep submission order.
+    for (std::size_t i = got; i-- > 1;) w.deque.push(batch[i]);
+    if (got > 1) notify_one();
+    return batch[0];
+  }
+
+  TaskNode* steal(Worker& w) {
+    const std::size_t n = workers_.size();
+    if (n < 2) return nullptr;
+    w.rng ^= w.rng << 13;
+    w.rng ^= w.rng >> 7;
+    w.rng ^= w.rng << 17;
+    const std::size_t start = static_cast<std::size_t>(w.rng % n);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      bool contended = false;
+      for (std::size_t k = 0; k < n; ++k) {
+        Worker& victim = *workers_[(start + k) % n];
+        if (&victim == &w) continue;
+        TaskNode* t = nullptr;
+        const auto r = victim.deque.steal(t);
+        if (r == WorkStealingDeque<TaskNode>::StealResult::Taken) return t;
+        if (r == WorkStealingDeque<TaskNode>::StealResult::Lost) contended = true;
+      }
+      if (!contended) break;
+    }
+    return nullptr;
+  }
+
+  bool work_visible(const Worker& w) const {
+    if (injected_count_.load(std::memory_order_relaxed) != 0) return true;
+    if (!w.deque.maybe_empty()) return true;
+    for (auto& other : workers_)
+      if (!other->deque.maybe_empty()) return true;
+    return false;
+  }
+
+  // Publisher side of the sleep handshake: the task is already queued; a
+  // parking worker either sees it or is counted in sleepers_ (see park()).
+  void notify_one() {
+    full_fence();
+    if (sleepers_.load(std::memory_order_relaxed) != 0) {
+      epoch_.fetch_add(1, std::memory_order_release);
+      futex_wake(epoch_, 1);
+    }
+  }
+
+  // Sleeper side: announce, fence, snapshot the epoch, re-check for work,
+  // sleep on the snapshot. A publisher that missed our announcement must have
+  // queued before our re-check (fence pairing), and one that saw it bumps the
+  // epoch, which makes futex_wait return at once or wakes us.
+  void park(Worker& w) {
+    sleepers_.fetch_add(1, std::memory_order_relaxed);
+    full_fence();
+    const std::uint32_t seen = epoch_.load(std::memory_order_acquire);
+    if (!work_visible(w) && !stopping_.load(std::memory_order_acquire)) futex_wait(epoch_, seen, nullptr);
+    sleepers_.fetch_sub(1, std::memory_order_relaxed);
+  }
+
+  bool spin_for_work(const Worker& w) {
+    for (int round = 0; round < kSpinRounds; ++round) {
+      for (int i = 0; i < 16; ++i) cpu_relax();
+      if (work_visible(w)) return true;
+      if (round >= 8) std::this_thread::yield();
+    }
+    return false;
+  }
+
+  void worker_main(Worker& w) {
+    tls_worker = &w;
+    tls_wait_helper = &w;
+    for (;;) {
+      if (TaskNode* t = find_work(w)) {
+        t->run();
+        continue;
+      }
+      if (spin_for_work(w)) continue;
+      if (stopping_.load(std::memory_order_acquire)) {
+        // Exit only once nothing is left that this worker could take; a task
+        // still running elsewhere drains its own deque before that worker
+        // exits.
+        if (!work_visible(w)) break;
+        continue;
+      }
+      park(w);
+    }
+    tls_wait_helper = nullptr;
+    tls_worker = nullptr;
+  }
+
+  std::vector<std::unique_ptr<Worker>> workers_;
+  alignas(64) std::mutex inject_mutex_;
+  std::deque<TaskNode*> injected_;
+  bool accepting_ = true;
+  alignas(64) std::atomic<std::size_t> injected_count_{0};
+  alignas(64) std::atomic<std::uint32_t> epoch_{0};
+  alignas(64) std::atomic<std::uint32_t> sleepers_{0};
+  std::atomic<bool> stopping_{false};
+  std::mutex join_mutex_;
+};
+
+bool Worker::help_one() {
+  TaskNode* t = scheduler->find_work(*this);
+  if (t == nullptr) return false;
+  t->run();
+  return true;
+}
+
+}  // namespace detail
+
+ThreadPool::ThreadPool(std::size_t workers)
+    : scheduler_(std::make_unique<detail::Scheduler>(workers == 0 ? 1 : workers)) {}
+
+ThreadPool::~ThreadPool() = default;
+
+void ThreadPool::shutdown(bool wait, bool cancel_pending) { scheduler_->shutdown(wait, cancel_pending); }
+
+std::size_t ThreadPool::size() const noexcept { return scheduler_->size(); }
+
+void ThreadPool::enqueue(detail::TaskNode* task) { scheduler_->enqueue(task); }
+
+bool ThreadPool::on_worker_thread() const noexcept { return scheduler_->owns_current_thread(); }
+
+}  // namespace boundwise

@@ -1,0 +1,467 @@
+// ThreadPool behaviour: submit, exceptions, cancel, map, nested waits, fork-join on one worker, shutdown.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <list>
+#include <memory>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "boundwise/thread_pool.hpp"
+#include "test_support.hpp"
+
+namespace bw = boundwise;
+using bw::test::scaled;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A gate that blocks workers until opened, to hold tasks in Pending.
+struct Gate {
+  std::atomic<bool> open{false};
+  void wait() const {
+    while (!open.load()) std::this_thread::sleep_for(100us);
+  }
+};
+
+long fib(bw::ThreadPool& pool, int n) {
+  if (n < 2) return n;
+  if (n < 12) return fib(pool, n - 1) + fib(pool, n - 2);
+  auto left = pool.submit([&pool, n] { return fib(pool, n - 1); });
+  const long right = fib(pool, n - 2);
+  return left.get() + right;
+}
+
+long fib_seq(int n) { return n < 2 ? n : fib_seq(n - 1) + fib_seq(n - 2); }
+
+void quicksort(bw::ThreadPool& pool, int* first, int* last) {
+  if (last - first < 256) {
+    std::sort(first, last);
+    return;
+  }
+  const int pivot = first[(last - first) / 2];
+  int* mid1 = std::partition(first, last, [pivot](int x) { return x < pivot; });
+  int* mid2 = std::partition(mid1, last, [pivot](int x) { return x == pivot; });
+  auto left = pool.submit([&pool, first, mid1] { quicksort(pool, first, mid1); });
+  quicksort(pool, mid2, last);
+  left.get();
+}
+
+}  // namespace
+
+TEST(ThreadPool, SubmitReturnsValue) {
+  bw::ThreadPool pool{2};
+  EXPECT_EQ(pool.size(), 2u);
+  auto f = pool.submit([](int a, int b) { return a + b; }, 2, 3);
+  EXPECT_EQ(f.get(), 5);
+  EXPECT_TRUE(f.done());
+  EXPECT_EQ(f.status(), bw::FutureStatus::Finished);
+}
+
+TEST(ThreadPool, ZeroWorkersMeansOne) {
+  bw::ThreadPool pool{0};
+  EXPECT_EQ(pool.size(), 1u);
+  EXPECT_EQ(pool.submit([] { return 1; }).get(), 1);
+}
+
+TEST(ThreadPool, ArgumentsAreCopiedAndMoveOnlyWorks) {
+  bw::ThreadPool pool{2};
+  std::string s = "abc";
+  auto f = pool.submit([](std::string x) { return x + "!"; }, s);
+  s = "changed";
+  EXPECT_EQ(f.get(), "abc!");
+  auto g = pool.submit([](std::unique_ptr<int> p) { return std::make_unique<int>(*p * 2); },
+                       std::make_unique<int>(21));
+  EXPECT_EQ(*g.get(), 42);
+  int target = 0;
+  auto h = pool.submit([](int& r) { r = 7; }, std::ref(target));
+  h.get();
+  EXPECT_EQ(target, 7);
+}
+
+TEST(ThreadPool, VoidTasksAndReferenceResults) {
+  bw::ThreadPool pool{2};
+  std::atomic<int> hits{0};
+  pool.submit([&] { ++hits; }).get();
+  EXPECT_EQ(hits.load(), 1);
+  static int global = 3;
+  auto r = pool.submit([]() -> int& { return global; });
+  EXPECT_EQ(&r.get(), &global);
+}
+
+TEST(ThreadPool, CapturesAreReleasedBeforeFutureSettles) {
+  bw::ThreadPool pool{1};
+  auto token = std::make_shared<int>(1);
+  std::weak_ptr<int> weak = token;
+  auto f = pool.submit([t = std::move(token)] { return *t; });
+  EXPECT_EQ(f.get(), 1);
+  EXPECT_TRUE(weak.expired());
+}
+
+TEST(ThreadPool, ExceptionsInEveryPosition) {
+  bw::ThreadPool pool{2};
+  // Thrown by the task body.
+  auto f = pool.submit([]() -> int { throw std::invalid_argument("bad arg"); });
+  EXPECT_THROW(f.get(), std::invalid_argument);
+  EXPECT_THROW(f.get(), std::invalid_argument);  // still there on a second get
+  EXPECT_NE(f.exception(), nullptr);
+  // Thrown by a non-std type.
+  auto g = pool.submit([] { throw 42; });
+  try {
+    g.get();
+    FAIL();
+  } catch (int v) {
+    EXPECT_EQ(v, 42);
+  }
+  // Thrown by a nested task and propagated through the parent.
+  auto h = pool.submit([&pool] {
+    auto inner = pool.submit([]() -> int { throw std::out_of_range("inner"); });
+    return inner.get();
+  });
+  EXPECT_THROW(h.get(), std::out_of_range);
+  // Thrown while copying the result out: the exception reaches get().
+  struct ThrowsOnCopy {
+    ThrowsOnCopy() = default;
+    ThrowsOnCopy(const ThrowsOnCopy&) { throw std::runtime_error("copy"); }
+    ThrowsOnCopy(ThrowsOnCopy&&) noexcept = default;
+  };
+  auto k = pool.submit([] { return ThrowsOnCopy{}; });
+  EXPECT_THROW(k.get(), std::runtime_error);
+  // The pool survives all of it.
+  EXPECT_EQ(pool.submit([] { return 1; }).get(), 1);
+}
+
+TEST(ThreadPool, CancelPendingTaskOnly) {
+  bw::ThreadPool pool{1};
+  Gate gate;
+  std::atomic<bool> started{false};
+  auto blocker = pool.submit([&] {
+    started = true;
+    gate.wait();
+    return 1;
+  });
+  while (!started) std::this_thread::sleep_for(100us);
+  std::atomic<int> ran{0};
+  auto pending = pool.submit([&] { ++ran; });
+  EXPECT_FALSE(blocker.cancel());  // running: never interrupted
+  EXPECT_TRUE(blocker.running());
+  EXPECT_TRUE(pending.cancel());
+  EXPECT_TRUE(pending.cancelled());
+  EXPECT_THROW(pending.get(), bw::CancelledError);
+  gate.open = true;
+  EXPECT_EQ(blocker.get(), 1);
+  pool.shutdown();
+  EXPECT_EQ(ran.load(), 0);
+  EXPECT_FALSE(blocker.cancel());  // finished
+}
+
+TEST(ThreadPool, SubmitAfterShutdownThrows) {
+  bw::ThreadPool pool{2};
+  pool.shutdown();
+  pool.shutdown();  // idempotent
+  try {
+    pool.submit([] {});
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("shutdown"), std::string::npos);
+  }
+}
+
+TEST(ThreadPool, ShutdownCancelPending) {
+  bw::ThreadPool pool{1};
+  Gate gate;
+  std::atomic<bool> started{false};
+  auto blocker = pool.submit([&] {
+    started = true;
+    gate.wait();
+  });
+  while (!started) std::this_thread::sleep_for(100us);
+  std::vector<bw::Future<int>> pending;
+  for (int i = 0; i < 50; ++i) pending.push_back(pool.submit([i] { return i; }));
+  std::thread opener([&] {
+    std::this_thread::sleep_for(5ms);
+    gate.open = true;
+  });
+  pool.shutdown(/*wait=*/true, /*cancel_pending=*/true);
+  opener.join();
+  EXPECT_NO_THROW(blocker.get());
+  for (auto& f : pending) {
+    EXPECT_TRUE(f.cancelled());
+    EXPECT_THROW(f.get(), bw::CancelledError);
+  }
+}
+
+TEST(ThreadPool, ShutdownWithoutWaitStillRunsAcceptedWork) {
+  std::atomic<int> ran{0};
+  std::vector<bw::Future<void>> fs;
+  {
+    bw::ThreadPool pool{2};
+    for (int i = 0; i < 100; ++i) fs.push_back(pool.submit([&] {
+      std::this_thread::sleep_for(10us);
+      ++ran;
+    }));
+    pool.shutdown(/*wait=*/false);
+  }  // destructor joins
+  EXPECT_EQ(ran.load(), 100);
+  for (auto& f : fs) EXPECT_TRUE(f.done());
+}
+
+TEST(ThreadPool, DestroyedWithPendingWorkRunsIt) {
+  std::atomic<int> ran{0};
+  const int n = static_cast<int>(scaled(2000));
+  {
+    bw::ThreadPool pool{2};
+    for (int i = 0; i < n; ++i) pool.submit([&] { ++ran; });
+  }
+  EXPECT_EQ(ran.load(), n);
+}
+
+TEST(ThreadPool, MapKeepsInputOrder) {
+  bw::ThreadPool pool{2};
+  std::vector<int> in(1000);
+  std::iota(in.begin(), in.end(), 0);
+  for (std::size_t chunk : {0u, 1u, 7u, 1000u, 5000u}) {
+    auto out = pool.map([](int x) { return x * 2; }, in, chunk);
+    ASSERT_EQ(out.size(), in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) ASSERT_EQ(out[i], static_cast<int>(i) * 2) << chunk;
+  }
+}
+
+TEST(ThreadPool, MapOverOtherRangesAndTypes) {
+  bw::ThreadPool pool{2};
+  std::list<std::string> words{"a", "bb", "ccc"};
+  auto lens = pool.map([](const std::string& s) { return s.size(); }, words);
+  EXPECT_EQ(lens, (std::vector<std::size_t>{1, 2, 3}));
+  auto flags = pool.map([](int x) { return x % 2 == 0; }, std::vector<int>{1, 2, 3, 4}, 1);
+  EXPECT_EQ(flags, (std::vector<bool>{false, true, false, true}));
+  struct NoDefault {
+    explicit NoDefault(int v) : v(v) {}
+    int v;
+  };
+  auto nd = pool.map([](int x) { return NoDefault(x); }, std::vector<int>{5, 6});
+  ASSERT_EQ(nd.size(), 2u);
+  EXPECT_EQ(nd[1].v, 6);
+  EXPECT_TRUE(pool.map([](int x) { return x; }, std::vector<int>{}).empty());
+  std::atomic<int> sum{0};
+  pool.map([&](int x) { sum += x; }, std::vector<int>{1, 2, 3});  // void results
+  EXPECT_EQ(sum.load(), 6);
+}
+
+TEST(ThreadPool, MapRethrowsFirstExceptionInInputOrder) {
+  bw::ThreadPool pool{2};
+  std::vector<int> in(200);
+  std::iota(in.begin(), in.end(), 0);
+  for (std::size_t chunk : {0u, 1u, 10u}) {
+    std::atomic<int> started{0};
+    try {
+      pool.map(
+          [&](int x) {
+            ++started;
+            // The later failure finishes first; map must still report item 30.
+            if (x == 150) throw std::runtime_error("150");
+            if (x == 30) {
+              std::this_thread::sleep_for(2ms);
+              throw std::runtime_error("30");
+            }
+            return x;
+          },
+          in, chunk);
+      FAIL();
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "30") << chunk;
+    }
+    EXPECT_GT(started.load(), 30);
+  }
+}
+
+TEST(ThreadPool, MapInsideTaskOnOneWorker) {
+  bw::ThreadPool pool{1};
+  auto f = pool.submit([&pool] {
+    std::vector<int> in(100, 1);
+    auto out = pool.map([](int x) { return x + 1; }, in);
+    return std::accumulate(out.begin(), out.end(), 0);
+  });
+  EXPECT_EQ(f.get(), 200);
+}
+
+TEST(ThreadPool, FibOnOneWorker) {
+  bw::ThreadPool pool{1};
+  const int n = bw::test::kScale > 1 ? 18 : 22;
+  auto f = pool.submit([&pool, n] { return fib(pool, n); });
+  EXPECT_EQ(f.get(), fib_seq(n));
+}
+
+TEST(ThreadPool, FibOnSeveralWorkers) {
+  bw::ThreadPool pool{3};
+  const int n = bw::test::kScale > 1 ? 20 : 25;
+  EXPECT_EQ(fib(pool, n), fib_seq(n));  // from the outside thread, too
+}
+
+TEST(ThreadPool, ParallelQuicksortOnOneAndTwoWorkers) {
+  for (std::size_t workers : {1u, 2u}) {
+    bw::ThreadPool pool{workers};
+    std::vector<int> v(scaled(200'000));
+    std::mt19937 rng(7);
+    for (auto& x : v) x = static_cast<int>(rng() % 1000);
+    auto expected = v;
+    std::sort(expected.begin(), expected.end());
+    pool.submit([&] { quicksort(pool, v.data(), v.data() + v.size()); }).get();
+    EXPECT_EQ(v, expected);
+  }
+}
+
+TEST(ThreadPool, TenThousandTasksOnOneWorker) {
+  bw::ThreadPool pool{1};
+  std::vector<bw::Future<std::size_t>> fs;
+  const std::size_t n = scaled(10'000);
+  for (std::size_t i = 0; i < n; ++i) fs.push_back(pool.submit([i] { return i; }));
+  std::size_t sum = 0;
+  for (auto& f : fs) sum += f.get();
+  EXPECT_EQ(sum, n * (n - 1) / 2);
+}
+
+TEST(ThreadPool, NestedWaitsFromTasks) {
+  bw::ThreadPool pool{2};
+  // Each level waits on the next: depth > workers would deadlock a
+  // non-helping pool.
+  std::function<int(int)> nest = [&](int depth) -> int {
+    if (depth == 0) return 0;
+    return pool.submit(nest, depth - 1).get() + 1;
+  };
+  EXPECT_EQ(pool.submit(nest, 50).get(), 50);
+  // wait() and as_completed() from inside a task, too.
+  auto f = pool.submit([&pool] {
+    std::vector<bw::Future<int>> fs;
+    for (int i = 0; i < 20; ++i) fs.push_back(pool.submit([i] { return i; }));
+    auto r = bw::wait(fs);
+    int sum = 0;
+    for (auto g : bw::as_completed(r.done)) sum += g.get();
+    return sum;
+  });
+  EXPECT_EQ(f.get(), 190);
+}
+
+TEST(ThreadPool, TimedWaitOnWorkerReturns) {
+  bw::ThreadPool pool{1};
+  bw::Promise<int> never;
+  auto nf = never.get_future();
+  auto f = pool.submit([nf] { return nf.wait_for(2ms); });
+  EXPECT_FALSE(f.get());
+  never.set_value(0);
+}
+
+TEST(ThreadPool, AsCompletedAndWaitOnPoolFutures) {
+  bw::ThreadPool pool{2};
+  Gate gate;
+  std::vector<bw::Future<int>> fs;
+  fs.push_back(pool.submit([&] {
+    gate.wait();
+    return 0;
+  }));
+  fs.push_back(pool.submit([] { return 1; }));
+  auto first = bw::wait(fs, bw::ReturnWhen::FirstCompleted);
+  ASSERT_EQ(first.done.size(), 1u);
+  EXPECT_EQ(first.done[0].get(), 1);
+  std::vector<int> order;
+  std::thread opener([&] {
+    std::this_thread::sleep_for(2ms);
+    gate.open = true;
+  });
+  for (auto f : bw::as_completed(fs)) order.push_back(f.get());
+  opener.join();
+  EXPECT_EQ(order, (std::vector<int>{1, 0}));
+  auto fe = pool.submit([]() -> int { throw std::runtime_error("x"); });
+  fs.push_back(fe);
+  auto r = bw::wait(fs, bw::ReturnWhen::FirstException);
+  EXPECT_EQ(r.done.size(), 3u);
+}
+
+TEST(ThreadPool, SubmitFromManyThreads) {
+  bw::ThreadPool pool{2};
+  std::atomic<long> sum{0};
+  const int per = static_cast<int>(scaled(2000));
+  std::vector<std::thread> ts;
+  for (int t = 0; t < 4; ++t)
+    ts.emplace_back([&] {
+      std::vector<bw::Future<void>> fs;
+      for (int i = 0; i < per; ++i) fs.push_back(pool.submit([&sum, i] { sum += i; }));
+      for (auto& f : fs) f.get();
+    });
+  for (auto& t : ts) t.join();
+  EXPECT_EQ(sum.load(), 4L * per * (per - 1) / 2);
+}
+
+TEST(ThreadPool, SubmitCancelShutdownRace) {
+  const int rounds = static_cast<int>(scaled(30));
+  for (int round = 0; round < rounds; ++round) {
+    bw::ThreadPool pool{2};
+    std::atomic<int> ran{0}, rejected{0}, cancelled{0}, finished{0};
+    std::vector<std::thread> ts;
+    for (int t = 0; t < 3; ++t)
+      ts.emplace_back([&, t] {
+        for (int i = 0; i < 200; ++i) {
+          try {
+            auto f = pool.submit([&] { ++ran; });
+            if ((i + t) % 3 == 0 && f.cancel()) {
+              ++cancelled;
+              EXPECT_THROW(f.get(), bw::CancelledError);
+            } else {
+              try {
+                f.get();
+                ++finished;
+              } catch (const bw::CancelledError&) {
+                ++cancelled;  // cancelled by shutdown(cancel_pending)
+              }
+            }
+          } catch (const std::runtime_error& e) {
+            if (dynamic_cast<const bw::CancelledError*>(&e) == nullptr) ++rejected;
+          }
+        }
+      });
+    ts.emplace_back([&, round] {
+      std::this_thread::sleep_for(std::chrono::microseconds(50 * (round % 5)));
+      pool.shutdown(true, round % 2 == 0);
+    });
+    for (auto& t : ts) t.join();
+    EXPECT_EQ(ran.load(), finished.load());
+    EXPECT_EQ(finished + cancelled + rejected, 600);
+  }
+}
+
+TEST(ThreadPool, ShutdownFromInsideATask) {
+  bw::ThreadPool pool{2};
+  auto f = pool.submit([&pool] {
+    pool.shutdown(/*wait=*/true);
+    return 1;
+  });
+  EXPECT_EQ(f.get(), 1);
+  EXPECT_THROW(pool.submit([] {}), std::runtime_error);
+}
+
+TEST(ThreadPool, NoLeakedThreads) {
+  const std::size_t before = bw::test::thread_count();
+  for (int i = 0; i < 5; ++i) {
+    bw::ThreadPool pool{4};
+    EXPECT_EQ(bw::test::thread_count(), before + 4);
+    pool.submit([] {}).get();
+    if (i % 2) pool.shutdown(false, true);
+  }
+  EXPECT_EQ(bw::test::thread_count(), before);
+}
+
+TEST(DefaultWorkers, Sanity) {
+  const std::size_t n = bw::default_workers();
+  EXPECT_GE(n, 1u);
+  const unsigned hw = std::thread::hardware_concurrency();
+  if (hw != 0) {
+    EXPECT_LE(n, hw);
+  }
+  bw::ThreadPool pool;
+  EXPECT_EQ(pool.size(), n);
+}
