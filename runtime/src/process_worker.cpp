@@ -1,0 +1,156 @@
+// The worker side of ProcessPool: entered from a static initializer when the program was re-executed as a worker.
+//
+// Why a static initializer: the pool re-executes the very binary that created
+// it (/proc/self/exe), and that binary's main() belongs to the user (or to
+// gtest_main). The hook below runs before main(), serves tasks until the
+// parent closes the task pipe, and then _exit()s, so main() never runs in a
+// worker. Statics of translation units linked before this library (the
+// program's own) are already constructed at that point.
+#include <cxxabi.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <iostream>  // constructs the standard streams before the hook below runs tasks
+#include <memory>
+#include <string>
+#include <typeinfo>
+
+#include "boundwise/codec.hpp"
+#include "boundwise/detail/process_protocol.hpp"
+
+namespace boundwise::detail {
+namespace {
+
+[[noreturn]] void worker_exit(int status) {
+  std::fflush(nullptr);  // keep what tasks printed
+  ::_exit(status);       // no static destructors: the program's main never ran
+}
+
+bool read_full(int fd, void* dst, std::size_t n) {
+  auto* p = static_cast<char*>(dst);
+  while (n > 0) {
+    const ssize_t got = ::read(fd, p, n);
+    if (got > 0) {
+      p += got;
+      n -= static_cast<std::size_t>(got);
+    } else if (got == 0) {
+      return false;
+    } else if (errno != EINTR) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void write_full(int fd, const void* src, std::size_t n) {
+  const auto* p = static_cast<const char*>(src);
+  while (n > 0) {
+    const ssize_t put = ::write(fd, p, n);
+    if (put >= 0) {
+      p += put;
+      n -= static_cast<std::size_t>(put);
+    } else if (errno != EINTR) {
+      worker_exit(0);  // the parent is gone
+    }
+  }
+}
+
+std::string demangle(const char* name) {
+  int status = 0;
+  std::unique_ptr<char, decltype(&std::free)> d(abi::__cxa_demangle(name, nullptr, nullptr, &status), &std::free);
+  return status == 0 && d ? std::string(d.get()) : std::string(name);
+}
+
+void encode_current_exception(ByteBuffer& out) {
+  const std::type_info* type = abi::__cxa_current_exception_type();
+  std::string type_name = type ? demangle(type->name()) : std::string("unknown");
+  std::string what;
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+    what = "(not derived from std::exception)";
+  }
+  Writer w(out);
+  w(type_name, what);
+}
+
+[[noreturn]] void serve(int task_fd, int result_fd) {
+  FrameHeader hello{FrameKind::hello, 0, 0, 0};
+  write_full(result_fd, &hello, sizeof hello);
+
+  ByteBuffer in;
+  ByteBuffer out;
+  for (;;) {
+    FrameHeader h;
+    if (!read_full(task_fd, &h, sizeof h)) worker_exit(0);  // parent closed the pipe: retire
+    in.resize_uninitialized(h.size);
+    if (!read_full(task_fd, in.data(), h.size)) worker_exit(0);
+
+    out.clear();
+    out.resize_uninitialized(sizeof(FrameHeader));
+    FrameKind kind = FrameKind::result;
+    try {
+      Reader r(in);
+      FnRef trampoline_ref;
+      FnRef fn_ref;
+      r(trampoline_ref, fn_ref);
+      const auto trampoline = reinterpret_cast<Trampoline>(resolve_function(trampoline_ref));
+      const auto fn = reinterpret_cast<ErasedFn>(resolve_function(fn_ref));
+      trampoline(fn, r, out);
+    } catch (...) {
+      kind = FrameKind::error;
+      out.resize_uninitialized(sizeof(FrameHeader));
+      try {
+        encode_current_exception(out);
+      } catch (...) {
+        out.resize_uninitialized(sizeof(FrameHeader));
+        Writer w(out);
+        w(std::string("unknown"), std::string("(describing the exception failed)"));
+      }
+    }
+    const FrameHeader reply{kind, 0, h.id, out.size() - sizeof(FrameHeader)};
+    std::memcpy(out.data(), &reply, sizeof reply);
+    write_full(result_fd, out.data(), out.size());
+
+    // Do not keep a 100 MB argument's buffers alive between tasks.
+    constexpr std::size_t kKeep = std::size_t{16} << 20;
+    if (in.capacity() > kKeep) in = ByteBuffer();
+    if (out.capacity() > kKeep) out = ByteBuffer();
+  }
+}
+
+void enter_worker_mode_if_requested() {
+  const char* spec = std::getenv(kWorkerEnvVar);
+  if (spec == nullptr) return;
+  int task_fd = -1;
+  int result_fd = -1;
+  long parent = 0;
+  if (std::sscanf(spec, "%d:%d:%ld", &task_fd, &result_fd, &parent) != 3) return;
+  ::unsetenv(kWorkerEnvVar);  // tasks that start their own pools must not inherit worker mode
+
+  // Die with the parent's supervising thread; the getppid check closes the
+  // race where the parent died before prctl.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != static_cast<pid_t>(parent)) worker_exit(0);
+  ::fcntl(task_fd, F_SETFD, FD_CLOEXEC);
+  ::fcntl(result_fd, F_SETFD, FD_CLOEXEC);
+  serve(task_fd, result_fd);
+}
+
+// Runs in every program linking the runtime; a no-op unless re-executed as a worker.
+const bool worker_hook = (enter_worker_mode_if_requested(), true);
+
+}  // namespace
+
+void process_worker_anchor() noexcept { (void)worker_hook; }
+
+}  // namespace boundwise::detail
