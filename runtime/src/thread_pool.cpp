@@ -3,7 +3,10 @@
 
 #include <climits>
 #include <cstdint>
+#include <pthread.h>
+
 #include <deque>
+#include <string>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -183,22 +186,28 @@ class Scheduler {
     return false;
   }
 
-  // Publisher side of the sleep handshake: the task is already queued; a
-  // parking worker either sees it or is counted in sleepers_ (see park()).
+  // Publisher side of the sleep handshake: the task is already queued. If a
+  // worker is spinning it will find the task, so no syscall is needed (this
+  // is what keeps a stream of small submits from paying a futex wake each).
+  // Otherwise wake a sleeper. A worker that stops spinning to park counts
+  // itself a sleeper before its fence, so either we see it or it sees the
+  // task (see park()).
   void notify_one() {
     full_fence();
-    if (sleepers_.load(std::memory_order_relaxed) != 0) {
+    if (spinning_.load(std::memory_order_relaxed) == 0 && sleepers_.load(std::memory_order_relaxed) != 0) {
       epoch_.fetch_add(1, std::memory_order_release);
       futex_wake(epoch_, 1);
     }
   }
 
-  // Sleeper side: announce, fence, snapshot the epoch, re-check for work,
-  // sleep on the snapshot. A publisher that missed our announcement must have
-  // queued before our re-check (fence pairing), and one that saw it bumps the
-  // epoch, which makes futex_wait return at once or wakes us.
+  // Sleeper side: stop spinning and announce in one step before the fence,
+  // snapshot the epoch, re-check for work, sleep on the snapshot. A publisher
+  // that missed the announcement queued before our re-check (fence pairing);
+  // one that saw it bumps the epoch, so futex_wait returns at once or we are
+  // woken.
   void park(Worker& w) {
     sleepers_.fetch_add(1, std::memory_order_relaxed);
+    spinning_.fetch_sub(1, std::memory_order_relaxed);
     full_fence();
     const std::uint32_t seen = epoch_.load(std::memory_order_acquire);
     if (!work_visible(w) && !stopping_.load(std::memory_order_acquire)) futex_wait(epoch_, seen, nullptr);
@@ -217,20 +226,26 @@ class Scheduler {
   void worker_main(Worker& w) {
     tls_worker = &w;
     tls_wait_helper = &w;
+    const std::string name = "bw-worker-" + std::to_string(w.index);
+    pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
     for (;;) {
       if (TaskNode* t = find_work(w)) {
         t->run();
         continue;
       }
-      if (spin_for_work(w)) continue;
-      if (stopping_.load(std::memory_order_acquire)) {
+      spinning_.fetch_add(1, std::memory_order_relaxed);
+      if (spin_for_work(w)) {
+        spinning_.fetch_sub(1, std::memory_order_relaxed);
+        continue;
+      }
+      if (stopping_.load(std::memory_order_acquire) && !work_visible(w)) {
         // Exit only once nothing is left that this worker could take; a task
         // still running elsewhere drains its own deque before that worker
         // exits.
-        if (!work_visible(w)) break;
-        continue;
+        spinning_.fetch_sub(1, std::memory_order_relaxed);
+        break;
       }
-      park(w);
+      park(w);  // leaves the spinning count
     }
     tls_wait_helper = nullptr;
     tls_worker = nullptr;
@@ -243,6 +258,7 @@ class Scheduler {
   alignas(64) std::atomic<std::size_t> injected_count_{0};
   alignas(64) std::atomic<std::uint32_t> epoch_{0};
   alignas(64) std::atomic<std::uint32_t> sleepers_{0};
+  std::atomic<std::uint32_t> spinning_{0};  // workers between "no work" and park()
   std::atomic<bool> stopping_{false};
   std::mutex join_mutex_;
 };

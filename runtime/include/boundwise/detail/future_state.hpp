@@ -87,19 +87,20 @@ class StateBase {
   // Succeeds only while Pending (Python: cancel() on a running future is
   // False). Returns true if the future is (now or already) cancelled.
   bool try_cancel() {
-    std::vector<std::function<void()>> callbacks;
-    std::function<void()> on_cancel;
+    std::unique_ptr<Hooks> hooks;
     {
       std::lock_guard guard(lock_);
       std::uint32_t expected = kPending;
       if (!status_.compare_exchange_strong(expected, kCancelled, std::memory_order_seq_cst))
         return expected == kCancelled;
-      callbacks.swap(callbacks_);
-      on_cancel.swap(on_cancel_);
+      hooks.reset(hooks_);
+      hooks_ = nullptr;
     }
     wake_waiters();
-    if (on_cancel) on_cancel();
-    for (auto& cb : callbacks) cb();
+    if (hooks) {
+      if (hooks->on_cancel) hooks->on_cancel();
+      for (auto& cb : hooks->on_ready) cb();
+    }
     return true;
   }
 
@@ -113,7 +114,7 @@ class StateBase {
     {
       std::lock_guard guard(lock_);
       if (!settled()) {
-        callbacks_.push_back(std::move(fn));
+        hooks().on_ready.push_back(std::move(fn));
         return;
       }
     }
@@ -125,7 +126,7 @@ class StateBase {
     {
       std::lock_guard guard(lock_);
       if (status() != FutureStatus::Cancelled) {
-        on_cancel_ = std::move(fn);
+        if (!settled()) hooks().on_cancel = std::move(fn);
         return;
       }
     }
@@ -150,29 +151,43 @@ class StateBase {
   }
 
  protected:
-  virtual ~StateBase() = default;
+  virtual ~StateBase() { delete hooks_; }
 
   // Publishes a result written by `write` unless already settled. The write
   // happens under the lock and before the status store, so a reader that
   // sees Finished (acquire) sees the result.
   template <class Write>
   bool settle(Write&& write) {
-    std::vector<std::function<void()>> callbacks;
+    std::unique_ptr<Hooks> hooks;
     {
       std::lock_guard guard(lock_);
       if (status_.load(std::memory_order_relaxed) >= kFinished) return false;
       write();
       status_.store(kFinished, std::memory_order_seq_cst);
-      callbacks.swap(callbacks_);
-      on_cancel_ = nullptr;
+      hooks.reset(hooks_);
+      hooks_ = nullptr;
     }
     wake_waiters();
-    for (auto& cb : callbacks) cb();
+    if (hooks) {
+      for (auto& cb : hooks->on_ready) cb();
+    }
     return true;
   }
 
  private:
   static constexpr std::uint32_t kPending = 0, kRunning = 1, kFinished = 2, kCancelled = 3;
+
+  // Callbacks are rare (wait(), as_completed(), coroutines, cancellable
+  // producers), so they live out of line: one pointer keeps a pool task in a
+  // small malloc size class.
+  struct Hooks {
+    std::vector<std::function<void()>> on_ready;
+    std::function<void()> on_cancel;
+  };
+  Hooks& hooks() {  // requires lock_
+    if (hooks_ == nullptr) hooks_ = new Hooks();
+    return *hooks_;
+  }
 
   // Waiter side of the Dekker handshake with wake_waiters(): announce, then
   // re-read the status; futex_wait re-checks it atomically in the kernel.
@@ -191,8 +206,7 @@ class StateBase {
   mutable std::atomic<std::uint32_t> waiters_{0};
   SpinLock lock_;
   std::exception_ptr error_;
-  std::vector<std::function<void()>> callbacks_;
-  std::function<void()> on_cancel_;
+  Hooks* hooks_ = nullptr;  // guarded by lock_
 };
 
 // How a T is held: objects by value, references as pointers, void as nothing.
