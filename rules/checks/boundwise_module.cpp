@@ -1,0 +1,23 @@
+// The clang-tidy module that registers every boundwise check, for the
+// boundwise driver and for stock clang-tidy (--load=libboundwise-tidy.so).
+#include "mt_unsafe_call_in_thread_check.h"
+
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace boundwise {
+
+class BoundwiseModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<MtUnsafeCallInThreadCheck>("boundwise-mt-unsafe-call-in-thread");
+  }
+};
+
+static clang::tidy::ClangTidyModuleRegistry::Add<BoundwiseModule>
+    Registration("boundwise-module", "Concurrency advice: executors, races, blocking calls.");
+
+// Referenced by the driver so the static registration survives linking.
+volatile int BoundwiseModuleAnchorSource = 0;
+
+} // namespace boundwise
