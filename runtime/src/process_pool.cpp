@@ -1,12 +1,14 @@
 // ProcessPool's parent side: spawning workers, a poll-driven supervisor thread, crash recovery and shutdown.
 #include "boundwise/process_pool.hpp"
 
+#include "boundwise/thread_pool.hpp"  // default_workers(): one cgroup-aware core count for both pools
+
 #include <fcntl.h>
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/eventfd.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,7 +16,6 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -56,26 +57,15 @@ WorkerCrashed::WorkerCrashed(pid_t pid, int signal, int exit_status, const std::
 
 namespace detail {
 
-std::size_t process_default_workers() {
-  cpu_set_t set;
-  std::size_t n = std::thread::hardware_concurrency();
-  if (sched_getaffinity(0, sizeof set, &set) == 0) n = static_cast<std::size_t>(CPU_COUNT(&set));
-  // cgroup v2 quota ("max 100000" or "<quota> <period>"): containers often
-  // see every host core but may use only a few.
-  std::ifstream cpu_max("/sys/fs/cgroup/cpu.max");
-  std::string quota;
-  double period = 0;
-  if (cpu_max >> quota >> period && quota != "max" && period > 0) {
-    const double q = std::stod(quota);
-    n = std::min(n, static_cast<std::size_t>(std::max(1.0, std::ceil(q / period))));
-  }
-  return std::max<std::size_t>(1, n);
-}
-
 namespace {
 
 constexpr std::size_t kPipelineDepth = 2;  // tasks queued in a worker's pipe: hides the round trip
 constexpr int kMaxStartFailures = 3;       // consecutive workers that die before saying hello
+// Large buffers are recycled rather than freed: on a VM, faulting in fresh
+// pages for 100 MB costs more than copying it.
+constexpr std::size_t kKeepBuffer = std::size_t{256} << 20;
+constexpr std::size_t kMaxSpares = 2;
+constexpr std::size_t kSpliceThreshold = std::size_t{1} << 20;
 
 struct Task {
   std::uint64_t id = 0;
@@ -128,7 +118,7 @@ int dup_above(int fd, int min) {
 class ProcessPoolCore {
  public:
   ProcessPoolCore(std::size_t workers, std::size_t max_tasks_per_child)
-      : size_(workers == 0 ? process_default_workers() : workers), max_tasks_(max_tasks_per_child) {
+      : size_(workers == 0 ? default_workers() : workers), max_tasks_(max_tasks_per_child) {
     wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "boundwise: eventfd");
     argv0_ = program_name();
@@ -170,6 +160,20 @@ class ProcessPoolCore {
       std::lock_guard guard(join_mutex_);
       if (supervisor_.joinable()) supervisor_.join();
     }
+  }
+
+  // A buffer for encoding the next task: a recycled one when available.
+  ByteBuffer acquire_buffer() {
+    {
+      std::lock_guard guard(mutex_);
+      if (!spares_.empty()) {
+        ByteBuffer b = std::move(spares_.back());
+        spares_.pop_back();
+        b.clear();
+        return b;
+      }
+    }
+    return ByteBuffer(256);
   }
 
   std::vector<pid_t> worker_pids() const {
@@ -385,7 +389,16 @@ class ProcessPoolCore {
   bool send_some(Worker& w) {
     while (w.task_fd >= 0 && w.unsent < w.inflight.size()) {
       const ByteBuffer& f = w.inflight[w.unsent]->frame;
-      const ssize_t n = ::write(w.task_fd, f.data() + w.send_offset, f.size() - w.send_offset);
+      ssize_t n;
+      if (f.size() >= kSpliceThreshold) {
+        // Large frames are spliced: the pipe references our pages instead of
+        // copying them. Safe because a task's frame is neither modified nor
+        // recycled until its result arrives, i.e. after the worker read it all.
+        iovec iov{const_cast<char*>(f.data()) + w.send_offset, f.size() - w.send_offset};
+        n = ::vmsplice(w.task_fd, &iov, 1, SPLICE_F_NONBLOCK);
+      } else {
+        n = ::write(w.task_fd, f.data() + w.send_offset, f.size() - w.send_offset);
+      }
       if (n < 0) {
         if (errno == EAGAIN || errno == EINTR) return true;
         return false;
@@ -411,8 +424,8 @@ class ProcessPoolCore {
         w.body_got += static_cast<std::size_t>(n);
         if (w.body_got == w.body.size()) {
           w.in_body = false;
-          ByteBuffer body = std::move(w.body);
-          handle_frame(w, w.body_header, body.data(), body.size());
+          handle_frame(w, w.body_header, w.body.data(), w.body.size());
+          if (w.body.capacity() > kKeepBuffer) w.body = ByteBuffer();  // else reuse its warm pages
         }
         continue;
       }
@@ -459,6 +472,7 @@ class ProcessPoolCore {
     std::unique_ptr<Task> t = std::move(w.inflight.front());
     w.inflight.pop_front();
     if (w.unsent > 0) --w.unsent;
+    recycle(std::move(t->frame));
     if (h.kind == FrameKind::result) {
       t->sink->complete(data, size);
     } else {
@@ -523,6 +537,19 @@ class ProcessPoolCore {
     return true;
   }
 
+  void recycle(ByteBuffer b) {
+    if (b.capacity() > kKeepBuffer || b.capacity() < 4096) return;  // small ones: malloc is cheap enough
+    std::lock_guard guard(mutex_);
+    if (spares_.size() < kMaxSpares) {
+      spares_.push_back(std::move(b));
+    } else {
+      // Keep the largest ones: they are the expensive ones to fault in again.
+      auto smallest = std::min_element(spares_.begin(), spares_.end(),
+                                       [](const ByteBuffer& a, const ByteBuffer& c) { return a.capacity() < c.capacity(); });
+      if (smallest->capacity() < b.capacity()) *smallest = std::move(b);
+    }
+  }
+
   void publish_pids() {
     std::vector<pid_t> pids;
     for (auto& w : workers_) pids.push_back(w.pid);
@@ -543,6 +570,7 @@ class ProcessPoolCore {
   bool cancel_pending_ = false;
   std::uint64_t next_id_ = 0;
   std::vector<pid_t> pids_;
+  std::vector<ByteBuffer> spares_;
 
   // Supervisor thread only.
   std::deque<std::unique_ptr<Task>> pending_;
@@ -564,6 +592,8 @@ ProcessPool::ProcessPool(std::size_t workers, std::size_t max_tasks_per_child)
 }
 
 ProcessPool::~ProcessPool() = default;
+
+ByteBuffer ProcessPool::acquire_buffer() { return core_->acquire_buffer(); }
 
 std::uint64_t ProcessPool::enqueue(ByteBuffer frame, std::unique_ptr<detail::ResultSink> sink) {
   return core_->enqueue(std::move(frame), std::move(sink));

@@ -121,8 +121,9 @@ void encode_current_exception(ByteBuffer& out) {
     std::memcpy(out.data(), &reply, sizeof reply);
     write_full(result_fd, out.data(), out.size());
 
-    // Do not keep a 100 MB argument's buffers alive between tasks.
-    constexpr std::size_t kKeep = std::size_t{16} << 20;
+    // Keep the buffers (and their already-faulted pages) for the next task,
+    // up to a bound: refilling fresh pages costs more than the copy itself.
+    constexpr std::size_t kKeep = std::size_t{256} << 20;
     if (in.capacity() > kKeep) in = ByteBuffer();
     if (out.capacity() > kKeep) out = ByteBuffer();
   }

@@ -177,11 +177,21 @@ void decode_value(Reader& r, T& v) {
   } else if constexpr (k == Kind::string) {
     using C = typename T::value_type;
     const std::size_t n = r.read_count(sizeof(C));
+    if (v.capacity() < n) {
+      v.reserve(n);
+      advise_huge_pages(v.data(), n * sizeof(C));
+    }
     v.resize(n);
     r.read_bytes(v.data(), n * sizeof(C));
   } else if constexpr (k == Kind::vector) {
     using E = typename T::value_type;
     const std::size_t n = r.read_count(min_encoded_size<E>());
+    if constexpr (is_memcpyable<E>()) {
+      if (v.capacity() < n) {
+        v.reserve(n);
+        advise_huge_pages(v.data(), n * sizeof(E));
+      }
+    }
     v.resize(n);
     if constexpr (is_memcpyable<E>()) {
       r.read_bytes(v.data(), n * sizeof(E));

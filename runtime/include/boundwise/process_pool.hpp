@@ -71,12 +71,11 @@ concept ProcessCallable = detail::is_process_callable<F, Args...>();
 
 namespace detail {
 class ProcessPoolCore;
-std::size_t process_default_workers();
 }  // namespace detail
 
 class ProcessPool {
  public:
-  // workers == 0 picks boundwise's cgroup-aware core count. max_tasks_per_child
+  // workers == 0 picks boundwise::default_workers() (cgroup-aware core count). max_tasks_per_child
   // (0 = unlimited) retires a worker after that many tasks and starts a fresh
   // one, like Python's max_tasks_per_child.
   explicit ProcessPool(std::size_t workers = 0, std::size_t max_tasks_per_child = 0);
@@ -109,6 +108,7 @@ class ProcessPool {
 
  private:
   std::uint64_t enqueue(ByteBuffer frame, std::unique_ptr<detail::ResultSink> sink);
+  ByteBuffer acquire_buffer();
 
   std::unique_ptr<detail::ProcessPoolCore> core_;
 };
@@ -126,7 +126,7 @@ auto ProcessPool::submit(F&& f, Args&&... args) {
   }
   using R = typename Traits::Result;
 
-  ByteBuffer frame(256);
+  ByteBuffer frame = acquire_buffer();
   frame.resize_uninitialized(sizeof(detail::FrameHeader));
   Writer w(frame);
   detail::encode_value(w, detail::trampoline_ref<&detail::run_task<Fp>>());
@@ -179,7 +179,7 @@ auto ProcessPool::map(F&& f, const Items& items, std::size_t chunksize) {
   auto it = std::ranges::begin(items);
   for (std::size_t done = 0; done < n;) {
     const std::size_t k = std::min(chunksize, n - done);
-    ByteBuffer frame(256);
+    ByteBuffer frame = acquire_buffer();
     frame.resize_uninitialized(sizeof(detail::FrameHeader));
     Writer w(frame);
     detail::encode_value(w, trampoline);

@@ -1,6 +1,8 @@
 // Byte storage for the codec: a growable buffer that never zero-fills and a bounds-checked cursor.
 #pragma once
 
+#include <sys/mman.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +13,27 @@
 #include <utility>
 
 namespace boundwise {
+namespace detail {
+
+// Prepares a large heap block that is about to be filled: asks for
+// transparent huge pages and maps it in one go. Filling 100 MB of fresh
+// 4 KiB pages costs ~25k page faults, which on a VM costs more than copying
+// the bytes. Advisory only: harmless where unsupported.
+inline void advise_huge_pages(const void* p, std::size_t n) noexcept {
+  constexpr std::size_t kThreshold = std::size_t{4} << 20;
+  constexpr std::uintptr_t kPage = 4096;
+  if (p == nullptr || n < kThreshold) return;
+  const auto lo = (reinterpret_cast<std::uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
+  const auto hi = (reinterpret_cast<std::uintptr_t>(p) + n) & ~(kPage - 1);
+  if (hi <= lo) return;
+  ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+  // One syscall maps the whole range instead of one trap per page (Linux 5.14+; ignored before).
+  ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_POPULATE_WRITE);
+#endif
+}
+
+}  // namespace detail
 
 // Thrown when bytes do not decode as the requested type (truncated or corrupt
 // input). Encoding never throws it.
@@ -56,6 +79,7 @@ class ByteBuffer {
     if (p == nullptr) throw std::bad_alloc();
     data_ = static_cast<char*>(p);
     capacity_ = n;
+    detail::advise_huge_pages(data_ + size_, capacity_ - size_);
   }
 
   // Grows to n bytes; new bytes are left uninitialized for the caller to fill.
