@@ -57,7 +57,9 @@ class ThreadPool {
 
   // Python: list(executor.map(f, items)). Calls f on every item in parallel
   // and returns the results in input order (void if f returns void). Items
-  // are handed out in chunks of `chunksize` (0: about 8 chunks per worker).
+  // are handed out in chunks of `chunksize` (0: about 8 chunks per worker);
+  // the calling thread takes chunks too while it waits. Pass a lambda rather
+  // than a function pointer so the per-item call can be inlined.
   // If calls throw, every started chunk is allowed to settle and then the
   // exception of the lowest-index failing item is rethrown. The items must
   // stay alive and unmodified until map returns.
@@ -93,11 +95,12 @@ class ThreadPool {
     const std::size_t workers = size();
     if (chunksize == 0) chunksize = std::max<std::size_t>(1, (n + workers * 8 - 1) / (workers * 8));
     detail::MapJob<R, F, It> job(f, first, n, chunksize);
-    const bool inside = on_worker_thread();
-    // From inside a task the caller works too (it is a worker), so one fewer
-    // helper is needed; outside, the caller just waits.
-    std::size_t helpers = std::min(job.chunks(), workers);
-    if (inside) helpers = std::min(helpers, workers - 1);
+    // The caller works on chunks too (as oneTBB's parallel_for does): the
+    // first chunk starts without waiting for a parked worker to wake, and map
+    // still progresses when every worker is busy. From inside a task the
+    // caller is a worker, so one fewer helper is needed.
+    std::size_t helpers = job.chunks() == 0 ? 0 : std::min(job.chunks() - 1, workers);
+    if (on_worker_thread()) helpers = std::min(helpers, workers - 1);
     std::vector<Future<void>> running;
     running.reserve(helpers);
     try {
@@ -106,12 +109,11 @@ class ThreadPool {
       for (auto& h : running) h.wait();
       throw;
     }
-    if (inside) job.work();
+    job.work();
     for (auto& h : running) {
-      // All chunks are claimed once our own work() returned: a helper that
+      // Every chunk is claimed once our own work() returned: a helper that
       // has not started has nothing left to do.
-      if (inside && h.cancel()) continue;
-      h.wait();
+      if (!h.cancel()) h.wait();
     }
     return job.take();
   }
