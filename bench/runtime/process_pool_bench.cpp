@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
     std::vector<int> items(static_cast<std::size_t>(tasks));
     std::iota(items.begin(), items.end(), 0);
     std::size_t check = 0;
-    map_tps = tasks / best_seconds(5, [&] { check += pool.map(inc, items).size(); });
+    map_tps = tasks / best_seconds(20, [&] { check += pool.map(inc, items).size(); });
     submit_tps = 20000 / best_seconds(3, [&] {
       std::vector<boundwise::Future<int>> fs;
       fs.reserve(20000);
@@ -204,8 +204,8 @@ int main(int argc, char** argv) {
     });
 
     std::vector<char> payload(bytes, 'x');
-    arg_mbps = megabytes / best_seconds(3, [&] { check += pool.submit(length, payload).get(); });
-    echo_mbps = 2.0 * megabytes / best_seconds(3, [&] { check += pool.submit(echo, payload).get().size(); });
+    arg_mbps = megabytes / best_seconds(5, [&] { check += pool.submit(length, payload).get(); });
+    echo_mbps = 2.0 * megabytes / best_seconds(5, [&] { check += pool.submit(echo, payload).get().size(); });
     if (check == 0) std::puts("");
   }
 
@@ -216,8 +216,8 @@ int main(int argc, char** argv) {
     std::vector<char> payload(bytes, 'x');
     std::vector<char> back;
     raw_round_trip(c, std::vector<char>(16), back, 1);
-    raw_arg_mbps = megabytes / best_seconds(3, [&] { raw_round_trip(c, payload, back, 0); });
-    raw_echo_mbps = 2.0 * megabytes / best_seconds(3, [&] { raw_round_trip(c, payload, back, 1); });
+    raw_arg_mbps = megabytes / best_seconds(5, [&] { raw_round_trip(c, payload, back, 0); });
+    raw_echo_mbps = 2.0 * megabytes / best_seconds(5, [&] { raw_round_trip(c, payload, back, 1); });
     ::close(c.to);
     ::close(c.from);
     int status;

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -493,6 +494,22 @@ class ProcessPoolCore {
   void bury(std::size_t i) {
     Worker w = std::move(workers_[i]);
     workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(i));
+    // Only the front task can have started: the worker runs tasks in order
+    // and had not answered it. It had not started if part of it was never
+    // written, or if the worker did not read all of it (a worker only runs a
+    // task after reading the whole frame). The pipe still holds what it did
+    // not read. A worker killed while blocked in read() can still consume the
+    // 24-byte header on its way out, so "read nothing" would be too strict.
+    bool front_started = !w.inflight.empty() && w.unsent > 0;
+    if (front_started && w.task_fd >= 0) {
+      int unread = 0;
+      std::size_t written = w.send_offset;
+      for (std::size_t k = 0; k < w.unsent; ++k) written += w.inflight[k]->frame.size();
+      if (::ioctl(w.task_fd, FIONREAD, &unread) == 0) {
+        const std::size_t consumed = written - std::min(written, static_cast<std::size_t>(unread));
+        front_started = consumed >= w.inflight.front()->frame.size();
+      }
+    }
     close_fd(w.task_fd);
     close_fd(w.result_fd);
     int status = 0;
@@ -507,12 +524,8 @@ class ProcessPoolCore {
       }
     }
     if (!w.inflight.empty()) {
-      // Only the front task can have started: the worker runs tasks in order
-      // and had not answered it. A task whose bytes were not all written
-      // cannot have started either.
       std::unique_ptr<Task> front = std::move(w.inflight.front());
       w.inflight.pop_front();
-      const bool front_started = w.unsent > 0;
       for (auto it = w.inflight.rbegin(); it != w.inflight.rend(); ++it) pending_.push_front(std::move(*it));
       if (front_started) {
         front->sink->fail(std::make_exception_ptr(WorkerCrashed(w.pid, sig, code)));

@@ -64,6 +64,8 @@ class Reader {
   void operator()(Ts&... values);
 
   void read_bytes(void* dst, std::size_t n) { cur_.copy_to(dst, n); }
+  // The next n bytes in place (valid as long as the underlying bytes are).
+  const char* take_bytes(std::size_t n) { return cur_.take(n); }
   std::uint64_t read_size() {
     std::uint64_t n;
     read_bytes(&n, sizeof n);

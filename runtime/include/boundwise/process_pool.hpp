@@ -184,19 +184,22 @@ auto ProcessPool::map(F&& f, const Items& items, std::size_t chunksize) {
     Writer w(frame);
     detail::encode_value(w, trampoline);
     detail::encode_value(w, fn);
-    w.write_size(k);
-    for (std::size_t i = 0; i < k; ++i, ++it) detail::encode_argument<A>(w, *it);
+    detail::encode_chunk<A>(w, items, it, k);
     auto sink = std::make_unique<detail::TypedResultSink<std::vector<R>>>();
     parts.push_back(sink->future());
     enqueue(std::move(frame), std::move(sink));
     done += k;
   }
 
-  out.reserve(n);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     try {
       std::vector<R> part = parts[i].get();
-      std::move(part.begin(), part.end(), std::back_inserter(out));
+      if (out.empty()) {
+        out = std::move(part);  // first chunk: adopt its storage
+        out.reserve(n);
+      } else {
+        out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+      }
     } catch (...) {
       for (std::size_t j = i + 1; j < parts.size(); ++j) parts[j].cancel();
       throw;

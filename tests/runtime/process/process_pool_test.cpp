@@ -281,6 +281,7 @@ TEST(ProcessPool, KillingWorkersWhileTasksFlowLosesNothing) {
   std::thread killer([&] {
     while (!stop.load() && kills.load() < 15) {
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      if (stop.load()) break;  // no kill may race with the final check below
       const auto pids = pool.worker_pids();
       if (!pids.empty() && ::kill(pids[static_cast<std::size_t>(kills.load()) % pids.size()], SIGKILL) == 0) ++kills;
     }
@@ -303,6 +304,19 @@ TEST(ProcessPool, KillingWorkersWhileTasksFlowLosesNothing) {
   EXPECT_LE(crashed, kills.load());
   EXPECT_GT(completed, 0);
   EXPECT_EQ(pool.submit(add, 1, 2).get(), 3);
+}
+
+TEST(ProcessPool, TaskSentToAnAlreadyDeadWorkerIsResentNotFailed) {
+  ProcessPool pool{1};
+  for (int round = 0; round < 5; ++round) {
+    EXPECT_EQ(pool.submit(add, round, 1).get(), round + 1);  // the worker is idle now
+    const auto pids = pool.worker_pids();
+    ASSERT_EQ(pids.size(), 1u);
+    ASSERT_EQ(::kill(pids[0], SIGKILL), 0);
+    // Whether the pool notices the death before or after writing this task
+    // into the dead worker's pipe, the task never started: it must run.
+    EXPECT_EQ(pool.submit(add, round, 2).get(), round + 2);
+  }
 }
 
 TEST(ProcessPool, HundredMegabyteArgumentAndResult) {

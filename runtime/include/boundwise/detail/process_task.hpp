@@ -6,6 +6,8 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <ranges>
+#include <cstring>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -161,18 +163,47 @@ void run_task(ErasedFn erased, Reader& in, ByteBuffer& out) {
 }
 
 // One map() chunk: n arguments in, n results out (the encoding of a vector).
+// Trivially copyable arguments and results are read and written in bulk:
+// for tiny tasks the per-element codec calls would cost more than the work.
 template <class Fp>
 void run_chunk(ErasedFn erased, Reader& in, ByteBuffer& out) {
   using Traits = FnTraits<Fp>;
   using A = std::tuple_element_t<0, typename Traits::Params>;
+  using R = typename Traits::Result;
   const Fp fn = reinterpret_cast<Fp>(erased);
-  const std::size_t n = in.read_count(0);
+  const std::size_t n = in.read_count(min_encoded_size<A>());
   Writer w(out);
   w.write_size(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    A a{};
-    in(a);
-    encode_value(w, fn(std::move(a)));
+  if constexpr (is_memcpyable<A>() && is_memcpyable<R>()) {
+    const char* src = in.take_bytes(n * sizeof(A));
+    char* dst = out.extend(n * sizeof(R));
+    for (std::size_t i = 0; i < n; ++i) {
+      A a;
+      std::memcpy(&a, src + i * sizeof(A), sizeof(A));
+      const R r = fn(std::move(a));
+      std::memcpy(dst + i * sizeof(R), &r, sizeof(R));
+    }
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      A a{};
+      in(a);
+      encode_value(w, fn(std::move(a)));
+    }
+  }
+}
+
+// Encodes items [first, first + k) of a map() call as the chunk's argument
+// vector, in one copy when they already sit in memory in the wire layout.
+template <class A, class Items>
+void encode_chunk(Writer& w, const Items& items, std::ranges::iterator_t<const Items>& it, std::size_t k) {
+  w.write_size(k);
+  using Item = std::ranges::range_value_t<Items>;
+  if constexpr (std::ranges::contiguous_range<const Items> && std::is_same_v<std::remove_cv_t<Item>, A> &&
+                is_memcpyable<A>()) {
+    w.write_bytes(std::to_address(it), k * sizeof(A));
+    it += static_cast<std::ranges::range_difference_t<const Items>>(k);
+  } else {
+    for (std::size_t i = 0; i < k; ++i, ++it) encode_argument<A>(w, *it);
   }
 }
 
