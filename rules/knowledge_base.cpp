@@ -231,6 +231,14 @@ const MtUnsafeApi *KnowledgeBase::mt_unsafe(llvm::StringRef Name) const {
 const ExecutorApi *KnowledgeBase::executor(llvm::StringRef Name) const {
   return find_in(Executors, Name);
 }
+std::vector<std::string> KnowledgeBase::mt_unsafe_names() const {
+  std::vector<std::string> Names;
+  for (const auto &Entry : MtUnsafe)
+    Names.push_back(Entry.getKey().str());
+  llvm::sort(Names);
+  return Names;
+}
+
 bool KnowledgeBase::knows(llvm::StringRef Name) const {
   return Effects.contains(Name) || Pure.contains(Name) || MtUnsafe.contains(Name) ||
          Executors.contains(Name);

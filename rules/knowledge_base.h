@@ -58,6 +58,8 @@ public:
   bool is_parallel_policy(llvm::StringRef QualifiedName) const {
     return ParallelPolicies.contains(QualifiedName);
   }
+  /// Names of every MT-unsafe API (for building matchers).
+  std::vector<std::string> mt_unsafe_names() const;
   /// Every API the base knows anything about (for reporting unknowns).
   bool knows(llvm::StringRef QualifiedName) const;
 

@@ -32,9 +32,20 @@ void MtUnsafeCallInThreadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &
 }
 
 void MtUnsafeCallInThreadCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  // Knowledge names are qualified without inline namespaces; hasAnyName
+  // matches the unqualified spelling too, and check() confirms by api_name.
+  std::vector<std::string> Names;
+  for (const std::string &Name : installed_knowledge().mt_unsafe_names())
+    Names.push_back(llvm::StringRef(Name).rsplit("::").second.empty()
+                        ? Name
+                        : llvm::StringRef(Name).rsplit("::").second.str());
+  llvm::sort(Names);
+  Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
+  std::vector<llvm::StringRef> Refs(Names.begin(), Names.end());
   Finder->addMatcher(
-      callExpr(callee(functionDecl().bind("api")), optionally(forCallable(decl().bind("caller"))),
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(hasAnyName(Refs)).bind("api")),
+               optionally(forCallable(decl().bind("caller"))),
                optionally(hasAncestor(ompExecutableDirective().bind("omp"))))
           .bind("call"),
       this);
@@ -113,10 +124,6 @@ static std::optional<FixItHint> reentrant_fix(const CallExpr *Call, llvm::String
 }
 
 void MtUnsafeCallInThreadCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Result.Nodes.getNodeAs<TranslationUnitDecl>("tu")) {
-    program_for(*Result.Context, LocalProgram); // link before the first call is judged
-    return;
-  }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Api = Result.Nodes.getNodeAs<FunctionDecl>("api");
   const KnowledgeBase &Knowledge = installed_knowledge();
