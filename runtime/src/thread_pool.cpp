@@ -14,22 +14,10 @@
 #include "boundwise/detail/wait_support.hpp"
 #include "boundwise/detail/work_stealing_deque.hpp"
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#endif
-
 namespace boundwise {
 namespace detail {
 
 namespace {
-inline void cpu_relax() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-  _mm_pause();
-#elif defined(__aarch64__)
-  asm volatile("yield");
-#endif
-}
-
 // Batch size when a worker takes from the shared queue: amortizes the mutex
 // over several tasks; the surplus goes to the worker's deque where idle
 // workers can steal it.
@@ -252,7 +240,10 @@ class Scheduler {
   }
 
   std::vector<std::unique_ptr<Worker>> workers_;
-  alignas(64) std::mutex inject_mutex_;
+  // A spin lock, not std::mutex: the critical sections are a few pointer
+  // moves, and a mutex that puts the submitting thread to sleep while a
+  // worker takes a batch costs a context switch per collision.
+  alignas(64) SpinLock inject_mutex_;
   std::deque<TaskNode*> injected_;
   bool accepting_ = true;
   alignas(64) std::atomic<std::size_t> injected_count_{0};

@@ -64,6 +64,9 @@ class SpinLock {
 class StateBase {
  public:
   StateBase() = default;
+  // For states that start with more than one owner (a pool task: the future
+  // and the queue), without an extra atomic increment.
+  explicit StateBase(std::uint32_t initial_refs) noexcept : refs_(initial_refs) {}
   StateBase(const StateBase&) = delete;
   StateBase& operator=(const StateBase&) = delete;
 
@@ -226,6 +229,9 @@ struct Slot<void> {
 template <class T>
 class SharedState : public StateBase {
  public:
+  SharedState() = default;
+  explicit SharedState(std::uint32_t initial_refs) noexcept : StateBase(initial_refs) {}
+
   template <class... A>
   bool set_value(A&&... a) {
     return settle([&] {

@@ -35,9 +35,8 @@ template <class R, class Fn, class... Args>
 class SubmitTask final : public SharedState<R>, public TaskNode {
  public:
   template <class F, class... A>
-  explicit SubmitTask(F&& f, A&&... a) : work_(std::in_place, std::forward<F>(f), std::forward<A>(a)...) {
-    this->add_ref();
-  }
+  explicit SubmitTask(F&& f, A&&... a)
+      : SharedState<R>(2), work_(std::in_place, std::forward<F>(f), std::forward<A>(a)...) {}
 
   void run() noexcept override {
     if (this->set_running()) {

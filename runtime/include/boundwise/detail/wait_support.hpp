@@ -6,6 +6,11 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <thread>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace boundwise::detail {
 
@@ -36,8 +41,20 @@ inline void full_fence() noexcept {
 #if defined(BOUNDWISE_TSAN)
   static std::atomic<std::uint32_t> word{0};
   word.fetch_add(0, std::memory_order_seq_cst);
+#elif defined(__x86_64__)
+  // A locked no-op on the stack is a full barrier on x86 and cheaper than
+  // mfence (what the Linux kernel uses for smp_mb()). It runs on every submit.
+  asm volatile("lock orq $0, (%%rsp)" ::: "memory", "cc");
 #else
   std::atomic_thread_fence(std::memory_order_seq_cst);
+#endif
+}
+
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
 #endif
 }
 
@@ -88,6 +105,21 @@ bool wait_until(Ready&& ready, Block&& block, const Deadline& deadline) {
   using std::chrono::nanoseconds;
   if (ready()) return true;
   WaitHelper* const helper = tls_wait_helper;
+  if (helper == nullptr) {
+    // Spin a little first: a future waited on in a loop (`for (f : fs)
+    // f.get()`) is usually about to settle, and sleeping costs the waiter a
+    // context switch and the producer a futex wake. The yields keep the spin
+    // cheap on an oversubscribed machine.
+    for (int i = 0; i < 256; ++i) {
+      if (i < 128) {
+        cpu_relax();
+      } else {
+        std::this_thread::yield();
+      }
+      if (ready()) return true;
+      if (deadline && (i & 15) == 15 && Clock::now() >= *deadline) return false;
+    }
+  }
   nanoseconds nap = std::chrono::microseconds(20);
   for (;;) {
     if (ready()) return true;
