@@ -7,10 +7,10 @@
 namespace boundwise::test {
 
 #if defined(__SANITIZE_THREAD__)
-inline constexpr std::size_t kScale = 10;  // TSan is ~10x slower; keep the binary under a minute
+inline constexpr std::size_t kScale = 4;  // TSan is slower; keep the binary well under a minute
 #elif defined(__has_feature)
 #if __has_feature(thread_sanitizer)
-inline constexpr std::size_t kScale = 10;
+inline constexpr std::size_t kScale = 4;
 #else
 inline constexpr std::size_t kScale = 1;
 #endif

@@ -137,6 +137,32 @@ TEST(ThreadPool, ExceptionsInEveryPosition) {
   EXPECT_EQ(pool.submit([] { return 1; }).get(), 1);
 }
 
+TEST(ThreadPool, ThrowingArgumentCopyFailsSubmitItself) {
+  bw::ThreadPool pool{1};
+  struct Bomb {
+    Bomb() = default;
+    Bomb(const Bomb&) { throw std::length_error("copy"); }
+  };
+  const Bomb b;
+  EXPECT_THROW(pool.submit([](const Bomb&) {}, b), std::length_error);
+  EXPECT_EQ(pool.submit([] { return 2; }).get(), 2);
+}
+
+TEST(ThreadPool, WorkerWaitsOnPromiseKeptByALaterTask) {
+  // One worker: A blocks on a promise that only B (queued behind A) keeps.
+  // The helping wait runs B inside A's wait.
+  bw::ThreadPool pool{1};
+  bw::Promise<int> p;
+  auto pf = p.get_future();
+  auto a = pool.submit([pf]() mutable { return pf.get() + 1; });
+  auto b = pool.submit([&p] {
+    p.set_value(41);
+    return 0;
+  });
+  EXPECT_EQ(a.get(), 42);
+  EXPECT_EQ(b.get(), 0);
+}
+
 TEST(ThreadPool, CancelPendingTaskOnly) {
   bw::ThreadPool pool{1};
   Gate gate;
