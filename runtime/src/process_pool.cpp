@@ -124,6 +124,7 @@ class ProcessPoolCore {
     if (wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "boundwise: eventfd");
     argv0_ = program_name();
     supervisor_ = std::thread([this] { supervise(); });
+    supervisor_id_ = supervisor_.get_id();
   }
 
   ~ProcessPoolCore() {
@@ -157,7 +158,9 @@ class ProcessPoolCore {
       if (cancel_pending) cancel_pending_ = true;
     }
     wake();
-    if (wait) {
+    // A completion callback (run on the supervisor thread) may shut the pool
+    // down; it must not wait for the thread it runs on.
+    if (wait && std::this_thread::get_id() != supervisor_id_) {
       std::lock_guard guard(join_mutex_);
       if (supervisor_.joinable()) supervisor_.join();
     }
@@ -595,6 +598,7 @@ class ProcessPoolCore {
 
   std::mutex join_mutex_;
   std::thread supervisor_;
+  std::thread::id supervisor_id_;
 };
 
 }  // namespace detail

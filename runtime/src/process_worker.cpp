@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -62,6 +63,30 @@ void write_full(int fd, const void* src, std::size_t n) {
   }
 }
 
+// Sends a large reply without the kernel copying it: vmsplice() lends the
+// pages to the pipe. The last pipe-capacity bytes are written with an
+// ordinary copying write(): when that returns, the pipe has had room for all
+// of them, so in FIFO order every lent page has been read and `out` may be
+// reused or freed.
+void send_reply(int fd, const ByteBuffer& out, std::size_t pipe_capacity) {
+  constexpr std::size_t kSpliceThreshold = std::size_t{1} << 20;
+  std::size_t spliced = 0;
+  if (pipe_capacity != 0 && out.size() >= kSpliceThreshold && out.size() > 2 * pipe_capacity) {
+    const std::size_t head = out.size() - pipe_capacity;
+    while (spliced < head) {
+      iovec iov{const_cast<char*>(out.data()) + spliced, head - spliced};
+      const ssize_t put = ::vmsplice(fd, &iov, 1, 0);
+      if (put > 0) {
+        spliced += static_cast<std::size_t>(put);
+      } else if (put < 0 && errno != EINTR) {
+        if (errno == EPIPE) worker_exit(0);
+        break;  // vmsplice unsupported here: fall back to write() for the rest
+      }
+    }
+  }
+  write_full(fd, out.data() + spliced, out.size() - spliced);
+}
+
 std::string demangle(const char* name) {
   int status = 0;
   std::unique_ptr<char, decltype(&std::free)> d(abi::__cxa_demangle(name, nullptr, nullptr, &status), &std::free);
@@ -87,6 +112,8 @@ void encode_current_exception(ByteBuffer& out) {
   FrameHeader hello{FrameKind::hello, 0, 0, 0};
   write_full(result_fd, &hello, sizeof hello);
 
+  const int capacity = ::fcntl(result_fd, F_GETPIPE_SZ);
+  const std::size_t pipe_capacity = capacity > 0 ? static_cast<std::size_t>(capacity) : 0;
   ByteBuffer in;
   ByteBuffer out;
   for (;;) {
@@ -119,7 +146,7 @@ void encode_current_exception(ByteBuffer& out) {
     }
     const FrameHeader reply{kind, 0, h.id, out.size() - sizeof(FrameHeader)};
     std::memcpy(out.data(), &reply, sizeof reply);
-    write_full(result_fd, out.data(), out.size());
+    send_reply(result_fd, out, pipe_capacity);
 
     // Keep the buffers (and their already-faulted pages) for the next task,
     // up to a bound: refilling fresh pages costs more than the copy itself.
