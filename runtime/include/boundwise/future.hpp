@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,21 @@ struct FutureAccess {
     return f.state_.get();
   }
 };
+
+// Python's wait() and as_completed() take a set: a future listed twice is
+// reported once. Keeps the first occurrence, so input order still rules.
+template <class T>
+std::vector<Future<T>> unique_futures(std::vector<Future<T>> fs) {
+  std::unordered_set<const void*> seen;
+  seen.reserve(fs.size());
+  std::vector<Future<T>> out;
+  out.reserve(fs.size());
+  for (auto& f : fs) {
+    const void* key = FutureAccess::state(f);
+    if (key == nullptr || seen.insert(key).second) out.push_back(std::move(f));
+  }
+  return out;
+}
 }  // namespace detail
 
 // The consumer side: a copyable handle to a shared result, like Python's
@@ -183,10 +199,11 @@ struct WaitResult {
 // Python: concurrent.futures.wait. Returns when the condition holds or the
 // timeout passes (no exception on timeout: inspect not_done). Cancelled
 // futures count as done. FirstException behaves like AllCompleted when no
-// future fails.
+// future fails. A future listed twice appears once in the result.
 template <class T>
 WaitResult<T> wait(std::vector<Future<T>> fs, ReturnWhen when = ReturnWhen::AllCompleted,
                    std::optional<std::chrono::nanoseconds> timeout = std::nullopt) {
+  fs = detail::unique_futures(std::move(fs));
   const detail::Deadline deadline =
       timeout ? detail::deadline_after(*timeout) : detail::Deadline{};
   auto signal = std::make_shared<detail::Signal>();
@@ -211,7 +228,8 @@ WaitResult<T> wait(std::vector<Future<T>> fs, ReturnWhen when = ReturnWhen::AllC
 }
 
 // Python: concurrent.futures.as_completed. An input range that yields each
-// future as it settles (already-settled ones first, in input order):
+// distinct future once, as it settles (already-settled ones first, in input
+// order):
 //   for (auto f : boundwise::as_completed(futures)) use(f.get());
 // With a timeout, advancing past the deadline (counted from the call)
 // throws TimeoutError.
@@ -247,7 +265,7 @@ class AsCompleted {
   };
 
   AsCompleted(std::vector<Future<T>> fs, detail::Deadline deadline)
-      : fs_(std::move(fs)), queue_(std::make_shared<Queue>()), deadline_(deadline) {
+      : fs_(detail::unique_futures(std::move(fs))), queue_(std::make_shared<Queue>()), deadline_(deadline) {
     for (std::size_t i = 0; i < fs_.size(); ++i) {
       detail::on_ready(fs_[i], [q = queue_, i] {
         {

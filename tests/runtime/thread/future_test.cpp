@@ -280,3 +280,14 @@ TEST(AsCompleted, EmptyAndCancelled) {
   }
   EXPECT_EQ(n, 2);
 }
+
+TEST(Wait, DuplicatesReportedOnce) {
+  bw::Promise<int> p;
+  auto f = p.get_future();
+  p.set_value(1);
+  auto r = bw::wait(std::vector<bw::Future<int>>{f, f, f});
+  EXPECT_EQ(r.done.size(), 1u);
+  int n = 0;
+  for (auto g : bw::as_completed(std::vector<bw::Future<int>>{f, f})) n += g.get();
+  EXPECT_EQ(n, 1);
+}
