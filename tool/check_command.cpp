@@ -16,12 +16,16 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <mutex>
+#include <set>
+#include <tuple>
 #include <thread>
 
 namespace boundwise {
@@ -61,6 +65,21 @@ static cl::opt<bool> DumpConfig("dump-config", cl::desc("Print the effective con
 
 static constexpr const char *DefaultChecks = "-*,clang-diagnostic-*,boundwise-*";
 
+/// The first error of a configuration text as "file:line:col: message".
+static std::optional<std::string> config_error(llvm::StringRef Text, llvm::StringRef Source) {
+  std::string FirstError;
+  auto Parsed = parseConfigurationWithDiags(
+      llvm::MemoryBufferRef(Text, Source), [&](const llvm::SMDiagnostic &D) {
+        if (FirstError.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
+          FirstError = (D.getFilename() + ":" + llvm::Twine(D.getLineNo()) + ":" +
+                        llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                           .str();
+      });
+  if (Parsed)
+    return std::nullopt;
+  return FirstError.empty() ? Source.str() + ": " + Parsed.getError().message() : FirstError;
+}
+
 /// Builds the options provider exactly as clang-tidy does: defaults, then
 /// .clang-tidy files (or --config / --config-file), then command-line overrides.
 static llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> make_options_provider() {
@@ -85,20 +104,12 @@ static llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> make_options_pr
 
   auto FromText = [&](llvm::StringRef Text, llvm::StringRef Source)
       -> llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> {
-    std::string FirstError;
-    auto Parsed = parseConfigurationWithDiags(
-        llvm::MemoryBufferRef(Text, Source), [&](const llvm::SMDiagnostic &D) {
-          if (FirstError.empty())
-            FirstError = (D.getFilename() + ":" + llvm::Twine(D.getLineNo()) + ":" +
-                          llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                             .str();
-        });
+    if (auto Error = config_error(Text, Source))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s", Error->c_str());
+    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(Text, Source));
     if (!Parsed)
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(), "%s",
-          (FirstError.empty() ? Source.str() + ": " + Parsed.getError().message()
-                              : FirstError)
-              .c_str());
+      return llvm::createStringError(Parsed.getError(), "%s: %s", Source.str().c_str(),
+                                     Parsed.getError().message().c_str());
     return std::make_unique<ConfigOptionsProvider>(Global, Defaults, *Parsed, Overrides);
   };
   if (!Config.empty() && !ConfigFile.empty())
@@ -116,6 +127,43 @@ static llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> make_options_pr
   }
   return std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides,
                                                llvm::vfs::getRealFileSystem());
+}
+
+/// clang-tidy prints a broken .clang-tidy on stderr and carries on without
+/// it; boundwise refuses it with one line naming the file and line. Checks
+/// the files clang-tidy would read for \p Sources: the nearest .clang-tidy
+/// upwards, and its parents while they say InheritParentConfig.
+static llvm::Error verify_config_files(llvm::ArrayRef<std::string> Sources,
+                                       llvm::StringSet<> &Checked) {
+  if (!Config.empty() || !ConfigFile.empty())
+    return llvm::Error::success();
+  for (const std::string &Source : Sources) {
+    llvm::SmallString<256> Dir(Source);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_dots(Dir, true);
+    if (!llvm::sys::fs::is_directory(Dir))
+      llvm::sys::path::remove_filename(Dir);
+    while (!Dir.empty() && Checked.insert(Dir).second) {
+      llvm::SmallString<256> Candidate(Dir);
+      llvm::sys::path::append(Candidate, ".clang-tidy");
+      if (llvm::sys::fs::is_regular_file(Candidate)) {
+        auto Buffer = llvm::MemoryBuffer::getFile(Candidate);
+        if (!Buffer)
+          return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
+                                         Candidate.c_str(), Buffer.getError().message().c_str());
+        if (auto Error = config_error((*Buffer)->getBuffer(), Candidate))
+          return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s", Error->c_str());
+        auto Parsed = parseConfiguration((*Buffer)->getMemBufferRef());
+        if (Parsed && !Parsed->InheritParentConfig.value_or(false))
+          break;
+      }
+      llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+      if (Parent == Dir)
+        break;
+      Dir = Parent;
+    }
+  }
+  return llvm::Error::success();
 }
 
 /// Every check the binary knows, by clang-tidy's registry.
@@ -151,6 +199,11 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     report_usage_error(llvm::toString(Provider.takeError()));
     return ExitUsage;
   }
+  llvm::StringSet<> CheckedConfigDirs;
+  if (llvm::Error E = verify_config_files({first_source()}, CheckedConfigDirs)) {
+    report_usage_error(llvm::toString(std::move(E)));
+    return ExitUsage;
+  }
   // Options for the first source decide listing and dumping, as in clang-tidy.
   ClangTidyOptions Effective = (*Provider)->getOptions(first_source());
   if (llvm::Error E = verify_check_globs(Effective.Checks.value_or(""))) {
@@ -179,9 +232,20 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   std::unique_ptr<AnalysisInputs> Inputs = load_inputs(std::move(Fixed));
   if (!Inputs)
     return ExitUsage;
-  if (getCheckNames((*Provider)->getOptions(Inputs->Files.front()), false).empty()) {
-    report_usage_error("no checks enabled");
+  if (llvm::Error E = verify_config_files(Inputs->Files, CheckedConfigDirs)) {
+    report_usage_error(llvm::toString(std::move(E)));
     return ExitUsage;
+  }
+  for (const std::string &File : Inputs->Files) {
+    ClangTidyOptions Options = (*Provider)->getOptions(File);
+    if (llvm::Error E = verify_check_globs(Options.Checks.value_or(""))) {
+      report_usage_error(llvm::toString(std::move(E)));
+      return ExitUsage;
+    }
+    if (getCheckNames(Options, false).empty()) {
+      report_usage_error("no checks enabled for '" + File + "'");
+      return ExitUsage;
+    }
   }
 
   // Step 1: whole-program facts. One source is its own program; the checks
@@ -253,10 +317,21 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     T.join();
   install_program_facts(nullptr, nullptr);
 
+  // In input order (so -j does not change the output), each finding once: a
+  // header included by several sources yields the same finding in each.
   std::vector<ClangTidyError> Errors;
-  for (auto &File : PerFile)
-    for (auto &E : File)
+  std::vector<std::string> ErrorUnits;
+  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
+  for (size_t I = 0; I < PerFile.size(); ++I)
+    for (auto &E : PerFile[I]) {
+      if (!E.Message.FilePath.empty() &&
+          !Seen.emplace(E.Message.FilePath, E.Message.FileOffset, E.DiagnosticName,
+                        E.Message.Message)
+               .second)
+        continue;
       Errors.push_back(std::move(E));
+      ErrorUnits.push_back(Inputs->Files[I]);
+    }
 
   bool FoundErrors = llvm::any_of(
       Errors, [](const ClangTidyError &E) { return E.DiagLevel == ClangTidyError::Error; });
@@ -271,6 +346,8 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   } else {
     LineIndex Lines;
     std::vector<Finding> Findings = findings_from(Errors, Lines);
+    for (size_t I = 0; I < Findings.size(); ++I)
+      Findings[I].TranslationUnit = ErrorUnits[I];
     auto Out = open_output();
     if (!Out)
       return ExitUsage;

@@ -107,6 +107,18 @@ static std::unique_ptr<clang::tooling::CompilationDatabase> load_database(llvm::
   }
   std::string Error;
   auto Database = clang::tooling::CompilationDatabase::loadFromDirectory(Dir, Error);
+  llvm::SmallString<256> Json(Dir);
+  llvm::sys::path::append(Json, "compile_commands.json");
+  if (!Database && llvm::sys::fs::exists(Json)) {
+    // Every plugin failed; the JSON one's reason is the one that matters.
+    std::string JsonError;
+    if (!clang::tooling::JSONCompilationDatabase::loadFromFile(
+            Json, JsonError, clang::tooling::JSONCommandLineSyntax::AutoDetect))
+      Error = JsonError;
+    report_usage_error("cannot read '" + Json + "': " +
+                       llvm::StringRef(Error).trim().split('\n').first);
+    return nullptr;
+  }
   if (!Database) {
     llvm::StringRef FirstLine = llvm::StringRef(Error).split('\n').first;
     report_usage_error("cannot read the compilation database in '" + Dir + "': " +

@@ -29,8 +29,11 @@ int main(int argc, const char **argv) {
   std::string FixedError;
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
-  if (!FixedError.empty()) {
-    boundwise::report_usage_error(FixedError);
+  // The driver may complain about the compile command (CMake's `-o x.o -c
+  // src.cpp` next to the placeholder input) and still yield a database: as
+  // clang-tidy does, only a missing database is an error.
+  if (!Fixed && !FixedError.empty()) {
+    boundwise::report_usage_error(llvm::StringRef(FixedError).trim().split('\n').first);
     return boundwise::ExitUsage;
   }
 

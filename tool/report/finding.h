@@ -42,6 +42,9 @@ struct Finding {
   FindingLocation Where;
   std::vector<FindingNote> Notes;
   std::vector<FindingFix> Fixes;
+  /// The source whose compilation produced it (for findings without a
+  /// location of their own, such as a bad compiler flag).
+  std::string TranslationUnit;
 };
 
 std::vector<Finding> findings_from(const std::vector<clang::tidy::ClangTidyError> &Errors,

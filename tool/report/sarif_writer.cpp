@@ -14,7 +14,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 
 namespace boundwise {
@@ -52,8 +54,68 @@ private:
   llvm::StringMap<clang::FileID> Ids;
 };
 
+/// A file: URI with everything outside RFC 3986's unreserved set (and '/')
+/// percent-encoded.
+std::string file_uri(llvm::StringRef Path) {
+  std::string Uri = "file://";
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
+      Uri.push_back(C);
+    else
+      Uri += llvm::formatv("%{0:X2}", static_cast<unsigned>(C)).str();
+  }
+  return Uri;
+}
+
+int DocsAnchor;
+
+/// Where the docs are: installed beside the binary (<prefix>/share/doc/
+/// boundwise), else the source tree this binary was built from, else the
+/// configured install location.
+const std::string &docs_dir() {
+  static const std::string Dir = [] {
+    std::string Exe = llvm::sys::fs::getMainExecutable("boundwise", &DocsAnchor);
+    if (!Exe.empty()) {
+      llvm::SmallString<256> Installed(
+          llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+      llvm::sys::path::append(Installed, BOUNDWISE_DOCS_RELDIR);
+      if (llvm::sys::fs::is_directory(Installed + "/checks"))
+        return std::string(Installed);
+    }
+    if (llvm::sys::fs::is_directory(BOUNDWISE_SOURCE_DOCS_DIR "/checks"))
+      return std::string(BOUNDWISE_SOURCE_DOCS_DIR);
+    return std::string(BOUNDWISE_DOCS_DIR);
+  }();
+  return Dir;
+}
+
 std::string docs_uri(llvm::StringRef Check) {
-  return ("file://" BOUNDWISE_DOCS_DIR "/checks/" + Check + ".md").str();
+  return file_uri(docs_dir() + "/checks/" + Check.str() + ".md");
+}
+
+/// SARIF wants `name` to differ from the opaque `id`: a readable PascalCase
+/// form (boundwise-mt-unsafe-call-in-thread -> MtUnsafeCallInThread).
+std::string rule_name(llvm::StringRef Check) {
+  Check.consume_front("boundwise-");
+  std::string Name;
+  bool Upper = true;
+  for (char C : Check) {
+    if (!llvm::isAlnum(C)) {
+      Upper = true;
+      continue;
+    }
+    Name.push_back(Upper ? llvm::toUpper(C) : C);
+    Upper = false;
+  }
+  return Name;
+}
+
+/// A region in UTF-16 code units (SARIF's default column kind).
+llvm::json::Object region(const LineColumn &Where) {
+  return llvm::json::Object{{"startLine", Where.Line},
+                            {"startColumn", Where.Utf16Column},
+                            {"endLine", Where.Line},
+                            {"endColumn", Where.Utf16Column}};
 }
 
 clang::SarifResultLevel sarif_level(FindingLevel L) {
@@ -95,7 +157,7 @@ void write_sarif(const std::vector<Finding> &Findings, LineIndex &Lines, llvm::r
                                                                    : "clang-tidy check");
       It->second = Writer.createRule(clang::SarifRule::create()
                                          .setRuleId(Check)
-                                         .setName(Check)
+                                         .setName(rule_name(Check))
                                          .setDescription(Description)
                                          .setHelpURI(Info ? docs_uri(Check) : ""));
       RuleIds.push_back(Check.str());
@@ -109,7 +171,14 @@ void write_sarif(const std::vector<Finding> &Findings, LineIndex &Lines, llvm::r
                       .setRuleId(F.Check)
                       .setDiagnosticMessage(F.Message)
                       .setDiagnosticLevel(sarif_level(F.Level));
-    if (auto Range = Locations.range(F.Where))
+    FindingLocation Where = F.Where;
+    if (Where.File.empty() && !F.TranslationUnit.empty()) {
+      // No location of its own (a bad flag): the source it was compiling.
+      Where.File = F.TranslationUnit;
+      Where.Offset = 0;
+      Where.Position = Lines.locate(Where.File, 0);
+    }
+    if (auto Range = Locations.range(Where))
       Result = Result.setLocations({*Range});
     Writer.appendResult(Result);
   }
@@ -122,6 +191,7 @@ void write_sarif(const std::vector<Finding> &Findings, LineIndex &Lines, llvm::r
     if (llvm::json::Object *Tool = Run.getObject("tool"))
       if (llvm::json::Object *Driver = Tool->getObject("driver")) {
         Driver->erase("informationUri");
+        (*Driver)["informationUri"] = file_uri(docs_dir() + "/cli.md");
         if (llvm::json::Array *Rules = Driver->getArray("rules"))
           for (size_t I = 0; I < Rules->size() && I < RuleIds.size(); ++I) {
             llvm::json::Object &Rule = *(*Rules)[I].getAsObject();
@@ -129,16 +199,39 @@ void write_sarif(const std::vector<Finding> &Findings, LineIndex &Lines, llvm::r
               Rule["shortDescription"] = llvm::json::Object{{"text", Info->Summary}};
               Rule["help"] = llvm::json::Object{
                   {"text", (Info->Description + " See " + docs_uri(Info->Name) + ".").str()}};
-            } else {
+            } else if (llvm::StringRef(RuleIds[I]).starts_with("clang-diagnostic-")) {
               Rule.erase("helpUri");
+              Rule["shortDescription"] = llvm::json::Object{{"text", "Compiler diagnostic"}};
+              Rule["help"] = llvm::json::Object{
+                  {"text", "Clang reported this while compiling the source with its compile "
+                           "command. Errors mean the file did not compile: boundwise analysed "
+                           "what parsed, so fix the code or the flags (-p, '--', --extra-arg)."}};
+            } else {
+              std::string Uri =
+                  "https://clang.llvm.org/extra/clang-tidy/checks/list.html";
+              Rule["helpUri"] = Uri;
               Rule["shortDescription"] = llvm::json::Object{{"text", RuleIds[I]}};
+              Rule["help"] =
+                  llvm::json::Object{{"text", "A clang-tidy check; see " + Uri + "."}};
             }
           }
       }
+    // Clang's writer counts columns in code points; SARIF's default and
+    // GitHub's expectation is UTF-16 code units, which LineIndex computes.
+    Run["columnKind"] = "utf16CodeUnits";
     if (llvm::json::Array *Results = Run.getArray("results"))
       for (size_t I = 0; I < Results->size() && I < Findings.size(); ++I) {
         llvm::json::Object &Result = *(*Results)[I].getAsObject();
         const Finding &F = Findings[I];
+        if (llvm::json::Array *Locations = Result.getArray("locations"))
+          for (llvm::json::Value &Location : *Locations)
+            if (llvm::json::Object *Physical =
+                    Location.getAsObject()->getObject("physicalLocation")) {
+              if (F.Where.Position.Line)
+                (*Physical)["region"] = region(F.Where.Position);
+              else
+                (*Physical)["region"] = region(LineColumn{1, 1, 1});
+            }
         Result["partialFingerprints"] =
             llvm::json::Object{{"boundwiseLineHash/v1", fingerprint(F, Lines)}};
         llvm::json::Array Related;
@@ -146,14 +239,13 @@ void write_sarif(const std::vector<Finding> &Findings, LineIndex &Lines, llvm::r
           const FindingNote &Note = F.Notes[N];
           if (Note.Where.File.empty())
             continue;
-          llvm::SmallString<256> Uri("file://");
-          Uri += Note.Where.File;
           llvm::json::Object Location{{"id", static_cast<int64_t>(N)},
                                       {"message", llvm::json::Object{{"text", Note.Message}}}};
-          Location["physicalLocation"] = llvm::json::Object{
-              {"artifactLocation", llvm::json::Object{{"uri", Uri}}},
-              {"region", llvm::json::Object{{"startLine", Note.Where.Position.Line},
-                                            {"startColumn", Note.Where.Position.Utf16Column}}}};
+          llvm::json::Object Physical{
+              {"artifactLocation", llvm::json::Object{{"uri", file_uri(Note.Where.File)}}}};
+          if (Note.Where.Position.Line)
+            Physical["region"] = region(Note.Where.Position);
+          Location["physicalLocation"] = std::move(Physical);
           Related.push_back(std::move(Location));
         }
         if (!Related.empty())
