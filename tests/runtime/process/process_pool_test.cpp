@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <list>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -180,6 +181,18 @@ TEST(ProcessPool, ManySubmitsAllComplete) {
   for (int i = 0; i < 500; ++i) EXPECT_EQ(fs[static_cast<std::size_t>(i)].get(), i + 1);
 }
 
+TEST(ProcessPool, WorksWithAsCompletedAndWait) {
+  ProcessPool pool{2};
+  std::vector<boundwise::Future<int>> fs;
+  for (int i = 0; i < 20; ++i) fs.push_back(pool.submit(sleep_then, (20 - i) % 4, i));
+  std::set<int> seen;
+  for (const auto& f : boundwise::as_completed(fs)) seen.insert(boundwise::Future<int>(f).get());
+  EXPECT_EQ(seen.size(), 20u);
+  auto r = boundwise::wait(fs, boundwise::ReturnWhen::AllCompleted);
+  EXPECT_EQ(r.done.size(), 20u);
+  EXPECT_TRUE(r.not_done.empty());
+}
+
 TEST(ProcessPool, MapKeepsInputOrder) {
   ProcessPool pool{2};
   std::vector<long> xs(1000);
@@ -191,6 +204,9 @@ TEST(ProcessPool, MapKeepsInputOrder) {
   EXPECT_EQ(pool.map(square, xs, 7), expect);
   EXPECT_EQ(pool.map(square, xs, 5000), expect);
   EXPECT_TRUE(pool.map(square, std::vector<long>{}).empty());
+  // Non-contiguous items, converted to the parameter type: the per-element path.
+  const std::list<int> ints{3, 1, 2};
+  EXPECT_EQ(pool.map(square, ints), (std::vector<long>{9, 1, 4}));
   std::vector<std::string> words{"a", "bb", "ccc"};
   EXPECT_EQ(pool.map(shout, words), (std::vector<std::string>{"a!", "bb!", "ccc!"}));
   std::vector<Job> jobs{{"x", {1}, {}}, {"y", {2, 3}, {{"w", 1}}}};
