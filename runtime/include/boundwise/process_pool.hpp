@@ -75,17 +75,20 @@ class ProcessPoolCore;
 
 class ProcessPool {
  public:
-  // workers == 0 picks boundwise::default_workers() (cgroup-aware core count). max_tasks_per_child
-  // (0 = unlimited) retires a worker after that many tasks and starts a fresh
-  // one, like Python's max_tasks_per_child.
+  // workers == 0 picks boundwise::default_workers() (cgroup-aware core
+  // count). max_tasks_per_child (0 = unlimited) retires a worker after that
+  // many tasks and starts a fresh one, like Python's max_tasks_per_child.
+  // Workers start in the background; the constructor does not wait for them.
   explicit ProcessPool(std::size_t workers = 0, std::size_t max_tasks_per_child = 0);
   ProcessPool(const ProcessPool&) = delete;
   ProcessPool& operator=(const ProcessPool&) = delete;
   // Waits for every submitted task (shutdown(true, false)).
   ~ProcessPool();
 
-  // Python: executor.submit(f, *args). f is a plain function or a capture-less
-  // lambda; args are encoded now (the caller may reuse them at once).
+  // Python: executor.submit(f, *args) -> Future<R>, R = f's decayed return
+  // type. f is a plain function or a capture-less lambda; args are encoded
+  // now (the caller may modify them at once). Throws std::runtime_error
+  // after shutdown().
   template <class F, class... Args>
   auto submit(F&& f, Args&&... args);
 
