@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "boundwise/detail/future_state.hpp"
+#include "boundwise/detail/task_alloc.hpp"
 
 namespace boundwise::detail {
 
@@ -32,8 +33,10 @@ class TaskNode {
 // right after the call, before the future settles, so resources captured by a
 // task are released by the time get() returns.
 template <class R, class Fn, class... Args>
-class SubmitTask final : public SharedState<R>, public TaskNode {
+class SubmitTask final : public SharedState<R>, public TaskNode, public CachedAllocation {
  public:
+  using CachedAllocation::operator new;
+  using CachedAllocation::operator delete;
   template <class F, class... A>
   explicit SubmitTask(F&& f, A&&... a)
       : SharedState<R>(2), work_(std::in_place, std::forward<F>(f), std::forward<A>(a)...) {}
