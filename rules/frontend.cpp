@@ -9,6 +9,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -108,7 +109,16 @@ SummarizeResult summarize_sources(const clang::tooling::CompilationDatabase &Dat
       if (Options.Adjuster)
         Tool.appendArgumentsAdjuster(Options.Adjuster);
       SummaryActionFactory Factory(Knowledge, Units[I]);
-      Ok[I] = Tool.run(&Factory) == 0;
+      // A crash while analysing one file costs that file only.
+      llvm::CrashRecoveryContext Recovery;
+      int Status = 1;
+      if (!Recovery.RunSafely([&] { Status = Tool.run(&Factory); })) {
+        llvm::errs() << "boundwise: internal error while analysing " << Files[I]
+                     << "; skipped it (please report the file)\n";
+        Units[I] = TranslationUnitSummary{};
+        Status = 1;
+      }
+      Ok[I] = Status == 0;
       if (Units[I].MainFile.empty())
         Units[I].MainFile = Files[I];
       if (Options.OnFileDone)
