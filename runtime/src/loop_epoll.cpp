@@ -46,6 +46,13 @@ class Poller {
       throw std::system_error(errno, std::generic_category(), "epoll_ctl(ADD)");
   }
   void remove(IoHandle* h) noexcept { ::epoll_ctl(epfd_, EPOLL_CTL_DEL, h->fd, nullptr); }
+  void watch(IoHandle* h, std::uint32_t events, bool added) {
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.ptr = h;
+    if (::epoll_ctl(epfd_, added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, h->fd, &ev) != 0)
+      throw std::system_error(errno, std::generic_category(), "epoll_ctl(watch)");
+  }
 
   // Returns true if the eventfd fired (the inbox has work).
   bool wait(Loop* loop, int timeout_ms) {
@@ -65,6 +72,10 @@ class Poller {
       }
       auto* h = static_cast<IoHandle*>(p);
       const std::uint32_t ev = events_[i].events;
+      if (h->watch != nullptr) {
+        h->watch(h, ev);
+        continue;
+      }
       if (ev & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
         h->readable = true;
         if (h->reader != nullptr && h->reader->attempt(h->reader)) loop->complete_io(h->reader);
@@ -170,6 +181,17 @@ void Loop::deregister_io(detail::IoHandle* h) noexcept {
   }
 }
 
+void Loop::watch_fd(detail::IoHandle* h, bool in, bool out) {
+  if (!in && !out) {
+    if (h->registered) poller_->remove(h);
+    h->registered = false;
+    return;
+  }
+  poller_->watch(h, (in ? EPOLLIN : 0u) | (out ? EPOLLOUT : 0u), h->registered);
+  h->registered = true;
+  h->loop = this;
+}
+
 void Loop::complete_io(detail::IoOp*& slot) noexcept {
   detail::IoOp* op = slot;
   slot = nullptr;
@@ -236,6 +258,9 @@ void Loop::poll(bool block) {
     }
   }
   if (poller_->wait(this, timeout)) drain_inbox();
+  // Index loop: a deferred callback may defer more.
+  for (std::size_t i = 0; i < deferred_.size(); ++i) deferred_[i].first(deferred_[i].second);
+  deferred_.clear();
 }
 
 void Loop::run_until(const bool& done) {

@@ -67,7 +67,14 @@ Task<int> depth(int n) {
 }
 
 TEST(AsyncTask, DeepAwaitChainsDoNotGrowTheStack) {
-  EXPECT_EQ(boundwise::run(depth(20000)), 20000);
+  // Symmetric transfer makes resumption a tail call in optimized builds;
+  // sanitizer builds keep the frames, so they get a shallower chain.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  constexpr int kDepth = 500;
+#else
+  constexpr int kDepth = 20000;
+#endif
+  EXPECT_EQ(boundwise::run(depth(kDepth)), kDepth);
 }
 
 TEST(AsyncTask, MoveOnlyResults) {

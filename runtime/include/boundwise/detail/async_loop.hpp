@@ -66,6 +66,12 @@ class Loop {
   void register_io(detail::IoHandle* h);
   // Before close(): stops events and fails any pending op with ECANCELED.
   void deregister_io(detail::IoHandle* h) noexcept;
+  // Level-triggered interest for an fd someone else owns (h->watch set);
+  // in/out both false removes it.
+  void watch_fd(detail::IoHandle* h, bool in, bool out);
+  // Runs fn(arg) right after the current poll batch, before any coroutine:
+  // where a watch callback may do work that frees IoHandles.
+  void defer(void (*fn)(void*) noexcept, void* arg) { deferred_.emplace_back(fn, arg); }
   // Completes a pending op from the poller: clears the slot and resumes it.
   void complete_io(detail::IoOp*& slot) noexcept;
   const std::shared_ptr<detail::LoopRemote>& remote() const noexcept { return remote_; }
@@ -91,6 +97,7 @@ class Loop {
   Loop* outer_ = nullptr;
   bool running_now_ = false;
   std::vector<std::function<void()>> inbox_batch_;
+  std::vector<std::pair<void (*)(void*) noexcept, void*>> deferred_;
 };
 
 namespace detail {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <coroutine>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -175,6 +176,10 @@ struct IoHandle {
   IoOp* writer = nullptr;
   Loop* loop = nullptr;
   bool registered = false;
+  // Foreign fds (libcurl's) are watched level-triggered instead: the poller
+  // hands their events to `watch` and touches nothing else.
+  void (*watch)(IoHandle*, std::uint32_t events) noexcept = nullptr;
+  void* user = nullptr;
 };
 
 // The part of a loop other threads may touch: a locked inbox and an eventfd.
