@@ -126,6 +126,12 @@ struct FnTraits<R (*)(P...)> {
   }
   static constexpr bool check() {
     (check_parameter<P>(), ...);
+    static_assert((std::is_default_constructible_v<std::remove_cvref_t<P>> && ...),
+                  "boundwise::ProcessPool: every parameter type must be default-constructible: the worker "
+                  "constructs it, then decodes the argument into it");
+    static_assert(std::is_void_v<R> || std::is_default_constructible_v<std::remove_cvref_t<R>>,
+                  "boundwise::ProcessPool: the result type must be default-constructible: the parent "
+                  "constructs it, then decodes the worker's result into it");
     (require_serializable<std::remove_cvref_t<P>>(), ...);
     if constexpr (!std::is_void_v<R>) require_serializable<std::remove_cvref_t<R>>();
     return true;
