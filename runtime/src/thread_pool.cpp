@@ -75,7 +75,13 @@ class Scheduler {
         task->discard();
         throw std::runtime_error("boundwise::ThreadPool: cannot submit after shutdown()");
       }
-      injected_.push_back(task);
+      try {
+        injected_.push_back(task);
+      } catch (...) {  // out of memory: the queue's reference must not leak
+        lock.unlock();
+        task->discard();
+        throw;
+      }
       injected_count_.store(injected_.size(), std::memory_order_relaxed);
     }
     notify_one();
