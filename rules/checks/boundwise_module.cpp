@@ -1,6 +1,7 @@
 // The clang-tidy module that registers every boundwise check, for the
 // boundwise driver and for stock clang-tidy (--load=libboundwise-tidy.so).
 #include "mt_unsafe_call_in_thread_check.h"
+#include "thread_per_task_check.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -11,6 +12,7 @@ class BoundwiseModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MtUnsafeCallInThreadCheck>("boundwise-mt-unsafe-call-in-thread");
+    Factories.registerCheck<ThreadPerTaskCheck>("boundwise-thread-per-task");
   }
 };
 

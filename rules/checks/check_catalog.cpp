@@ -12,6 +12,16 @@ static const CheckInfo Catalog[] = {
      "(std::thread, std::async, pthread_create, pools, parallel algorithms, OpenMP) and stays "
      "silent for code that only ever runs on one thread. Use the reentrant variant it names.",
      true},
+    {"boundwise-thread-per-task",
+     "A thread started for every element of a loop over data: unbounded threads",
+     "std::thread, std::jthread, pthread_create or std::async(std::launch::async, ...) called "
+     "once per element of a container (or per iteration of a loop whose bound is not a small "
+     "constant) starts as many threads as there are items. Each costs a stack and a kernel "
+     "thread; thousands of them thrash the scheduler or fail to start. A fixed worker count "
+     "(a constant up to MaxThreads, or one derived from hardware_concurrency() or "
+     "boundwise::default_workers()) and threads joined in the same iteration are fine. Use "
+     "boundwise::ThreadPool::map (or submit); the classic fill-then-join shape is rewritten.",
+     true},
 };
 
 llvm::ArrayRef<CheckInfo> check_catalog() { return Catalog; }
