@@ -1,5 +1,6 @@
 // The clang-tidy module that registers every boundwise check, for the
 // boundwise driver and for stock clang-tidy (--load=libboundwise-tidy.so).
+#include "blocking_call_in_async_check.h"
 #include "mt_unsafe_call_in_thread_check.h"
 #include "thread_per_task_check.h"
 
@@ -13,6 +14,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MtUnsafeCallInThreadCheck>("boundwise-mt-unsafe-call-in-thread");
     Factories.registerCheck<ThreadPerTaskCheck>("boundwise-thread-per-task");
+    Factories.registerCheck<BlockingCallInAsyncCheck>("boundwise-blocking-call-in-async");
   }
 };
 

@@ -4,6 +4,15 @@
 namespace boundwise {
 
 static const CheckInfo Catalog[] = {
+    {"boundwise-blocking-call-in-async",
+     "Blocking or long CPU-bound call inside a coroutine that runs on an event loop",
+     "An event loop runs all its tasks on one thread and switches between them only at "
+     "co_await. A call that blocks (sleep_for, read, recv, curl_easy_perform, file streams, "
+     "future::get, or a program function the call graph classifies as I/O) or computes for "
+     "longer than CpuCostThresholdMicros holds that thread, so every other task stalls until "
+     "it returns. Use the async equivalent (co_await boundwise::sleep_for) or move the call "
+     "off the loop with co_await boundwise::to_thread(f, args...).",
+     true},
     {"boundwise-mt-unsafe-call-in-thread",
      "MT-unsafe library call in code that runs on several threads at once",
      "Functions such as strtok, localtime, rand and strerror keep hidden static state. Called "
