@@ -1,6 +1,7 @@
 // The clang-tidy module that registers every boundwise check, for the
 // boundwise driver and for stock clang-tidy (--load=libboundwise-tidy.so).
 #include "blocking_call_in_async_check.h"
+#include "lock_held_across_io_check.h"
 #include "mt_unsafe_call_in_thread_check.h"
 #include "thread_per_task_check.h"
 
@@ -15,6 +16,7 @@ public:
     Factories.registerCheck<MtUnsafeCallInThreadCheck>("boundwise-mt-unsafe-call-in-thread");
     Factories.registerCheck<ThreadPerTaskCheck>("boundwise-thread-per-task");
     Factories.registerCheck<BlockingCallInAsyncCheck>("boundwise-blocking-call-in-async");
+    Factories.registerCheck<LockHeldAcrossIoCheck>("boundwise-lock-held-across-io");
   }
 };
 

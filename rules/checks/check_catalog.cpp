@@ -13,6 +13,16 @@ static const CheckInfo Catalog[] = {
      "it returns. Use the async equivalent (co_await boundwise::sleep_for) or move the call "
      "off the loop with co_await boundwise::to_thread(f, args...).",
      true},
+    {"boundwise-lock-held-across-io",
+     "Mutex held across blocking I/O",
+     "A thread that holds a mutex while it waits on the network, the disk, a child process or "
+     "a sleep makes every other thread that needs the mutex wait as long. The check follows "
+     "lock_guard, unique_lock, scoped_lock and shared_lock scopes, lock()/unlock() pairs and "
+     "pthread_mutex_lock/unlock in source order, and reports knowledge-base I/O calls and "
+     "program functions the call graph classifies as I/O (with their evidence chain) made "
+     "while the lock is held. Narrow the critical section: copy what the I/O needs under the "
+     "lock, release it, then do the I/O.",
+     false},
     {"boundwise-mt-unsafe-call-in-thread",
      "MT-unsafe library call in code that runs on several threads at once",
      "Functions such as strtok, localtime, rand and strerror keep hidden static state. Called "
