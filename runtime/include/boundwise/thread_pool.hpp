@@ -58,8 +58,9 @@ class ThreadPool {
   // Python: list(executor.map(f, items)). Calls f on every item in parallel
   // and returns the results in input order (void if f returns void). Items
   // are handed out in chunks of `chunksize` (0: about 8 chunks per worker);
-  // the calling thread takes chunks too while it waits. Pass a lambda rather
-  // than a function pointer so the per-item call can be inlined.
+  // the calling thread takes chunks too, in place of one worker (so a pool
+  // of one runs map on the caller). Pass a lambda rather than a function
+  // pointer so the per-item call can be inlined.
   // If calls throw, every started chunk is allowed to settle and then the
   // exception of the lowest-index failing item is rethrown. The items must
   // stay alive and unmodified until map returns.
@@ -97,10 +98,10 @@ class ThreadPool {
     detail::MapJob<R, F, It> job(f, first, n, chunksize);
     // The caller works on chunks too (as oneTBB's parallel_for does): the
     // first chunk starts without waiting for a parked worker to wake, and map
-    // still progresses when every worker is busy. From inside a task the
-    // caller is a worker, so one fewer helper is needed.
-    std::size_t helpers = job.chunks() == 0 ? 0 : std::min(job.chunks() - 1, workers);
-    if (on_worker_thread()) helpers = std::min(helpers, workers - 1);
+    // still progresses when every worker is busy. It takes one worker's
+    // place, so a pool of n runs map on n threads and does not oversubscribe
+    // the n cores it was sized for.
+    const std::size_t helpers = job.chunks() == 0 ? 0 : std::min(job.chunks() - 1, workers - 1);
     std::vector<Future<void>> running;
     running.reserve(helpers);
     try {
