@@ -78,6 +78,7 @@ class Poller {
       }
       if (ev & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
         h->readable = true;
+        if (ev & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) h->hup = true;
         if (h->reader != nullptr && h->reader->attempt(h->reader)) loop->complete_io(h->reader);
       }
       if (ev & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {

@@ -126,6 +126,11 @@ bool ReadSome::run(IoOp* op) noexcept {
     ssize_t n = ::recv(r->io->fd, r->buf, r->len, 0);
     if (n >= 0) {
       r->got = static_cast<std::size_t>(n);
+      // A short read drained the socket; data arriving later raises a fresh
+      // edge. So skip the recv that would only say EAGAIN (Tokio does the
+      // same): one syscall less per message on request/response traffic.
+      // Not after a FIN was reported: no edge would follow it.
+      if (n > 0 && static_cast<std::size_t>(n) < r->len && !r->io->hup) r->io->readable = false;
       return true;
     }
     if (errno == EINTR) continue;

@@ -26,8 +26,8 @@ bool is_cancelled_error(const std::exception_ptr& e) noexcept;
 
 // Python: an asyncio event loop. One per thread at a time: run() installs it
 // as the thread's current loop. Everything but post() is for the loop's own
-// thread. Backend: io_uring where the kernel allows it, else epoll (see
-// backend()); set BOUNDWISE_ASYNC_BACKEND=epoll to force the fallback.
+// thread. Backend: epoll (backend() says which; an io_uring backend is
+// planned behind the same interface).
 class Loop {
  public:
   Loop();
@@ -55,7 +55,7 @@ class Loop {
   }
   void report_unhandled(std::exception_ptr e) noexcept;
 
-  // "epoll" or "io_uring".
+  // "epoll" today.
   const char* backend() const noexcept;
 
   // ---- for awaiters (loop thread only) ----

@@ -172,6 +172,7 @@ struct IoHandle {
   int fd = -1;
   bool readable = true;  // optimistic until a syscall says EAGAIN
   bool writable = true;
+  bool hup = false;  // sticky: the peer's FIN (or an error) was seen; no further edge will come
   IoOp* reader = nullptr;
   IoOp* writer = nullptr;
   Loop* loop = nullptr;
