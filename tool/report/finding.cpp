@@ -35,7 +35,9 @@ std::vector<Finding> findings_from(const std::vector<clang::tidy::ClangTidyError
   for (const clang::tidy::ClangTidyError &E : Errors) {
     Finding F;
     F.Check = E.DiagnosticName;
-    F.Level = E.DiagLevel == clang::tooling::Diagnostic::Error     ? FindingLevel::Error
+    // --warnings-as-errors marks the error but leaves its level alone.
+    F.Level = E.DiagLevel == clang::tooling::Diagnostic::Error || E.IsWarningAsError
+                  ? FindingLevel::Error
               : E.DiagLevel == clang::tooling::Diagnostic::Warning ? FindingLevel::Warning
                                                                    : FindingLevel::Note;
     F.Message = E.Message.Message;

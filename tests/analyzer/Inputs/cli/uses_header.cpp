@@ -1,0 +1,3 @@
+#include "header.h"
+
+int main() { start_workers(); }

@@ -1,0 +1,3 @@
+// The worker every thread runs.
+#pragma once
+int worker_roll();
