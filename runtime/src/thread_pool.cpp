@@ -194,6 +194,14 @@ class Scheduler {
     }
   }
 
+  void wake_sleeper() {
+    full_fence();
+    if (sleepers_.load(std::memory_order_relaxed) != 0) {
+      epoch_.fetch_add(1, std::memory_order_release);
+      futex_wake(epoch_, 1);
+    }
+  }
+
   // Sleeper side: stop spinning and announce in one step before the fence,
   // snapshot the epoch, re-check for work, sleep on the snapshot. A publisher
   // that missed the announcement queued before our re-check (fence pairing);
@@ -229,7 +237,11 @@ class Scheduler {
       }
       spinning_.fetch_add(1, std::memory_order_relaxed);
       if (spin_for_work(w)) {
-        spinning_.fetch_sub(1, std::memory_order_relaxed);
+        // Submitters skip the wake-up while anyone spins, trusting the
+        // spinner with their task; but the spinner may take a different
+        // task. So the last spinner to leave wakes a sleeper, which then
+        // looks for whatever is left (as Tokio's and Go's schedulers do).
+        if (spinning_.fetch_sub(1, std::memory_order_seq_cst) == 1) wake_sleeper();
         continue;
       }
       if (stopping_.load(std::memory_order_acquire) && !work_visible(w)) {

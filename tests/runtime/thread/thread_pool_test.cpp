@@ -495,6 +495,22 @@ TEST(ThreadPool, ShutdownFromInsideATask) {
   EXPECT_THROW(pool.submit([] {}), std::runtime_error);
 }
 
+TEST(ThreadPool, NoLostWakeupWhenTheSpinnerTakesAnotherTask) {
+  // Regression: submitters skip the futex wake while a worker spins; if that
+  // spinner takes a different (blocking) task, the other must still run.
+  const int rounds = static_cast<int>(scaled(200));
+  for (int round = 0; round < rounds; ++round) {
+    bw::ThreadPool pool{2};
+    if (round % 2) std::this_thread::sleep_for(std::chrono::microseconds(round % 7 * 30));
+    Gate gate;
+    auto blocker = pool.submit([&] { gate.wait(); });
+    auto quick = pool.submit([] { return 1; });
+    ASSERT_TRUE(quick.wait_for(10s)) << "round " << round;
+    gate.open = true;
+    blocker.get();
+  }
+}
+
 TEST(ThreadPool, NoLeakedThreads) {
   const std::size_t before = bw::test::thread_count();
   for (int i = 0; i < 5; ++i) {
