@@ -3,6 +3,7 @@
 #include "blocking_call_in_async_check.h"
 #include "lock_held_across_io_check.h"
 #include "mt_unsafe_call_in_thread_check.h"
+#include "pool_in_loop_check.h"
 #include "thread_per_task_check.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -15,6 +16,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MtUnsafeCallInThreadCheck>("boundwise-mt-unsafe-call-in-thread");
     Factories.registerCheck<ThreadPerTaskCheck>("boundwise-thread-per-task");
+    Factories.registerCheck<PoolInLoopCheck>("boundwise-pool-in-loop");
     Factories.registerCheck<BlockingCallInAsyncCheck>("boundwise-blocking-call-in-async");
     Factories.registerCheck<LockHeldAcrossIoCheck>("boundwise-lock-held-across-io");
   }

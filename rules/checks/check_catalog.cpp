@@ -31,6 +31,14 @@ static const CheckInfo Catalog[] = {
      "(std::thread, std::async, pthread_create, pools, parallel algorithms, OpenMP) and stays "
      "silent for code that only ever runs on one thread. Use the reentrant variant it names.",
      true},
+    {"boundwise-pool-in-loop",
+     "A pool or event loop constructed inside a loop, or in a function a loop calls",
+     "Constructing boundwise::ThreadPool, boundwise::ProcessPool, boost::asio::thread_pool, "
+     "boost::asio::io_context, tbb::task_arena (and other PoolTypes) starts its workers, and "
+     "destroying it joins them. Inside a loop, or in a function the call graph shows is called "
+     "from a loop, that start-up cost is paid every iteration. Construct the pool once before "
+     "the loop and reuse it, passing it to the functions that need it.",
+     false},
     {"boundwise-thread-per-task",
      "A thread started for every element of a loop over data: unbounded threads",
      "std::thread, std::jthread, pthread_create or std::async(std::launch::async, ...) called "
