@@ -31,6 +31,15 @@ static const CheckInfo Catalog[] = {
      "(std::thread, std::async, pthread_create, pools, parallel algorithms, OpenMP) and stays "
      "silent for code that only ever runs on one thread. Use the reentrant variant it names.",
      true},
+    {"boundwise-oversized-pool",
+     "A pool or OpenMP team larger than the work submitted to it can use",
+     "ThreadPool/ProcessPool sizes, omp_set_num_threads(n) and num_threads(n), given as a "
+     "constant or the core count times a factor, are judged by the class of the functions "
+     "submitted to that pool: CPU-bound work beyond ThreadFactor (threads) or ProcessFactor "
+     "(processes) times the cores only adds context switches and memory; I/O-bound thread pools "
+     "beyond IoThreadCap should wait asynchronously instead. The fix-it sizes CPU-bound pools "
+     "with boundwise::default_workers().",
+     true},
     {"boundwise-pool-in-loop",
      "A pool or event loop constructed inside a loop, or in a function a loop calls",
      "Constructing boundwise::ThreadPool, boundwise::ProcessPool, boost::asio::thread_pool, "
