@@ -1,6 +1,7 @@
 // The work-stealing scheduler behind ThreadPool: workers, injection queue, stealing, parking, shutdown.
 #include "boundwise/thread_pool.hpp"
 
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <pthread.h>
@@ -25,6 +26,7 @@ constexpr std::size_t kInjectBatch = 32;
 // Rounds of looking for work before a worker parks. Each round ends in a
 // yield, so on an oversubscribed machine spinning hands the core over.
 constexpr int kSpinRounds = 64;
+constexpr std::chrono::nanoseconds kParkTimeout = std::chrono::milliseconds(50);
 }  // namespace
 
 class Scheduler;
@@ -212,7 +214,11 @@ class Scheduler {
     spinning_.fetch_sub(1, std::memory_order_relaxed);
     full_fence();
     const std::uint32_t seen = epoch_.load(std::memory_order_acquire);
-    if (!work_visible(w) && !stopping_.load(std::memory_order_acquire)) futex_wait(epoch_, seen, nullptr);
+    // The timeout is a safety net, not part of the protocol: should a
+    // wake-up ever be lost, a parked worker still rechecks the queues every
+    // kParkTimeout instead of sleeping forever. Idle cost: a few wake-ups a
+    // second per worker.
+    if (!work_visible(w) && !stopping_.load(std::memory_order_acquire)) futex_wait(epoch_, seen, &kParkTimeout);
     sleepers_.fetch_sub(1, std::memory_order_relaxed);
   }
 

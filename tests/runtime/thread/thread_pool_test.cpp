@@ -505,9 +505,10 @@ TEST(ThreadPool, NoLostWakeupWhenTheSpinnerTakesAnotherTask) {
     Gate gate;
     auto blocker = pool.submit([&] { gate.wait(); });
     auto quick = pool.submit([] { return 1; });
-    ASSERT_TRUE(quick.wait_for(10s)) << "round " << round;
-    gate.open = true;
+    const bool ran = quick.wait_for(60s);
+    gate.open = true;  // before any assertion, so a failure cannot hang the pool's destructor
     blocker.get();
+    ASSERT_TRUE(ran) << "round " << round;
   }
 }
 
