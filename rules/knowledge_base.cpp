@@ -13,6 +13,7 @@ namespace {
 struct EffectGroup {
   std::string Category;
   double CostMicros = 0;
+  double CpuMicros = 0;
   std::vector<std::string> Names;
 };
 struct MtUnsafeEntry {
@@ -35,6 +36,7 @@ struct KnowledgeDocument {
   std::vector<EffectGroup> StreamTypes;
   std::vector<EffectGroup> StreamGlobals;
   std::vector<EffectGroup> Compute;
+  std::vector<EffectGroup> LibraryCalls;
   std::vector<PureGroup> Pure;
   std::vector<MtUnsafeEntry> MtUnsafe;
   std::vector<ExecutorEntry> Executors;
@@ -55,6 +57,7 @@ template <> struct MappingTraits<boundwise::EffectGroup> {
   static void mapping(IO &Io, boundwise::EffectGroup &G) {
     Io.mapOptional("category", G.Category);
     Io.mapOptional("cost_us", G.CostMicros);
+    Io.mapOptional("cpu_us", G.CpuMicros);
     Io.mapRequired("names", G.Names);
   }
 };
@@ -83,6 +86,7 @@ template <> struct MappingTraits<boundwise::KnowledgeDocument> {
     Io.mapOptional("stream_types", D.StreamTypes);
     Io.mapOptional("stream_globals", D.StreamGlobals);
     Io.mapOptional("compute", D.Compute);
+    Io.mapOptional("library_calls", D.LibraryCalls);
     Io.mapOptional("pure", D.Pure);
     Io.mapOptional("mt_unsafe", D.MtUnsafe);
     Io.mapOptional("executors", D.Executors);
@@ -185,12 +189,13 @@ llvm::Error KnowledgeBase::merge_yaml(llvm::StringRef Yaml, llvm::StringRef File
                     "' (expected network, disk, console, sleep, wait, process, dns, ipc, "
                     "compute or none)");
       for (const std::string &Name : G.Names)
-        Into[Name] = ApiEffect{*Category, G.CostMicros};
+        Into[Name] = ApiEffect{*Category, G.CostMicros, G.CpuMicros};
     }
     return llvm::Error::success();
   };
   if (auto E = AddGroups(Doc.Effects, Effects, std::nullopt)) return E;
   if (auto E = AddGroups(Doc.Compute, Effects, EffectCategory::Compute)) return E;
+  if (auto E = AddGroups(Doc.LibraryCalls, LibraryCalls, EffectCategory::Compute)) return E;
   if (auto E = AddGroups(Doc.StreamTypes, StreamTypes, std::nullopt)) return E;
   if (auto E = AddGroups(Doc.StreamGlobals, StreamGlobals, std::nullopt)) return E;
   for (const PureGroup &G : Doc.Pure)
@@ -237,6 +242,13 @@ std::vector<std::string> KnowledgeBase::mt_unsafe_names() const {
     Names.push_back(Entry.getKey().str());
   llvm::sort(Names);
   return Names;
+}
+
+const ApiEffect *KnowledgeBase::library_call(llvm::StringRef Name,
+                                             llvm::StringRef ClassName) const {
+  if (const ApiEffect *E = find_in(LibraryCalls, Name))
+    return E;
+  return ClassName.empty() ? nullptr : find_in(LibraryCalls, ClassName);
 }
 
 bool KnowledgeBase::knows(llvm::StringRef Name) const {

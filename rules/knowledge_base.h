@@ -18,7 +18,12 @@ namespace boundwise {
 /// What one call of a known API costs and where the time goes.
 struct ApiEffect {
   EffectCategory Category = EffectCategory::Compute;
+  /// Blocking operations: expected time spent waiting (off the CPU) per call.
+  /// Compute: CPU time per call.
   double CostMicros = 0;
+  /// Blocking operations: CPU time the call itself burns (formatting,
+  /// copying from the page cache, the system call).
+  double CpuMicros = 0;
 };
 
 struct MtUnsafeApi {
@@ -55,6 +60,11 @@ public:
   const MtUnsafeApi *mt_unsafe(llvm::StringRef QualifiedName) const;
   const ExecutorApi *executor(llvm::StringRef QualifiedName) const;
   bool is_pure(llvm::StringRef QualifiedName) const { return Pure.contains(QualifiedName); }
+  /// CPU cost of one call of an inline library function (std::vector::operator[],
+  /// std::unordered_map::find), looked up by the function's name, then by its
+  /// class's name; nullptr when neither is listed.
+  const ApiEffect *library_call(llvm::StringRef QualifiedName,
+                                llvm::StringRef ClassName = {}) const;
   bool is_parallel_policy(llvm::StringRef QualifiedName) const {
     return ParallelPolicies.contains(QualifiedName);
   }
@@ -67,6 +77,7 @@ private:
   llvm::StringMap<ApiEffect> Effects;
   llvm::StringMap<ApiEffect> StreamTypes;
   llvm::StringMap<ApiEffect> StreamGlobals;
+  llvm::StringMap<ApiEffect> LibraryCalls;
   llvm::StringMap<MtUnsafeApi> MtUnsafe;
   llvm::StringMap<ExecutorApi> Executors;
   llvm::StringMap<bool> Pure;

@@ -15,39 +15,59 @@
 namespace boundwise {
 namespace {
 
-/// Expected microseconds of a call nothing is known about.
+/// Expected microseconds of a call nothing is known about: a function of the
+/// program's own libraries, a virtual call without implementation, a call
+/// through a pointer without candidate targets.
 constexpr double UnknownCallMicros = 20;
-/// Calls a recursive function is assumed to make of itself per outside call.
-constexpr double RecursionFactor = 10;
-/// Weight of work that only happens on an error path.
-constexpr double ErrorPathWeight = 0.01;
+/// The same for a function declared in a system header that the knowledge
+/// base does not list: most of libc and POSIX that is not listed is cheap
+/// (string and number handling, process attributes), so it weighs less.
+constexpr double UnknownSystemCallMicros = 2;
+/// Calls a recursive function is assumed to make of itself per outside call:
+/// linear recursion (one recursive call per activation) and branching
+/// recursion (trees, divide and conquer, naive fib).
+constexpr double LinearRecursionFactor = 100;
+constexpr double BranchingRecursionFactor = 1000;
+/// Weight of work that only happens on an error path: errors are rare.
+constexpr double ErrorPathWeight = 0.001;
 /// Below this a function does too little for any executor to pay off.
 constexpr double NegligibleMicros = 0.05;
 /// I/O share of the time above which a function is I/O-bound (and below
 /// one minus it, CPU-bound); in between it is mixed.
 constexpr double BoundShare = 0.7;
 
-/// What contributes most to one dimension of a function's cost.
-struct Contributor {
+/// The largest cost a function incurs itself in one dimension, for evidence.
+struct Leaf {
   double Amount = 0;
-  int Callee = -1;
-  std::string Leaf;
+  std::string Text;
 
-  void offer(double A, int C, llvm::StringRef L) {
+  void offer(double A, llvm::StringRef T) {
     if (A > Amount) {
       Amount = A;
-      Callee = C;
-      Leaf = L.str();
+      Text = T.str();
     }
   }
 };
 
+/// The dimensions a cost splits into: one per blocking category, then CPU,
+/// then unknown.
+constexpr int CpuDimension = BlockingCategoryCount;
+constexpr int UnknownDimension = BlockingCategoryCount + 1;
+constexpr int DimensionCount = BlockingCategoryCount + 2;
+
+double dimension(const CostProfile &P, int D) {
+  if (D < BlockingCategoryCount)
+    return P.Io[D];
+  return D == CpuDimension ? P.Cpu : P.Unknown;
+}
+
 struct Work {
   CostProfile Own;
-  std::array<Contributor, BlockingCategoryCount> BestIo;
-  Contributor BestCpu, BestUnknown;
+  std::array<Leaf, DimensionCount> Leaves;
   std::vector<std::pair<int, double>> Edges; // callee, weight per call
   llvm::StringSet<> MtUnsafe;
+  /// Own costs count this many times in the function's total (recursion).
+  double OwnFactor = 1;
 };
 
 } // namespace
@@ -192,16 +212,26 @@ void Program::classify(const KnowledgeBase &Knowledge) {
     const FunctionSummary &S = *Facts[I].Summary;
     Work &Wi = W[I];
     Wi.Own.Cpu = S.ComputeMicros;
-    Wi.BestCpu.offer(S.ComputeMicros, -1,
-                     S.LoopDepth ? llvm::formatv("loop nest of depth {0} (~{1:e1} iterations)",
-                                                 S.LoopDepth, S.LoopIterations)
-                                       .str()
-                                 : "its own computation");
+    double Heavy = 0;
+    for (const ComputeCall &H : S.HeavyCalls) {
+      double Amount = H.CostMicros * H.Multiplier;
+      Heavy += Amount;
+      Wi.Leaves[CpuDimension].offer(
+          Amount, H.Multiplier > 1.5
+                      ? llvm::formatv("{0} [compute] (~{1:e1} calls)", H.Api, H.Multiplier).str()
+                      : H.Api + " [compute]");
+    }
+    Wi.Leaves[CpuDimension].offer(
+        S.ComputeMicros - Heavy,
+        S.LoopDepth ? llvm::formatv("loop nest of depth {0} (~{1:e1} iterations)", S.LoopDepth,
+                                    S.LoopIterations)
+                          .str()
+                    : "its own computation");
     for (const BlockingOperation &Op : S.Blocking) {
       double Amount = Op.CostMicros * Op.Multiplier * (Op.OnErrorPath ? ErrorPathWeight : 1);
       int C = static_cast<int>(Op.Category);
       Wi.Own.Io[C] += Amount;
-      Wi.BestIo[C].offer(Amount, -1, (Op.Api + " [" + category_name(Op.Category).str() + "]"));
+      Wi.Leaves[C].offer(Amount, (Op.Api + " [" + category_name(Op.Category).str() + "]"));
     }
     for (const MtUnsafeCall &M : S.MtUnsafe)
       Wi.MtUnsafe.insert(M.Api);
@@ -209,7 +239,10 @@ void Program::classify(const KnowledgeBase &Knowledge) {
       double Weight = Site.Multiplier * (Site.OnErrorPath ? ErrorPathWeight : 1);
       std::vector<const FunctionFacts *> Targets = resolve(Site, &S);
       if (Targets.empty()) {
-        double Amount = UnknownCallMicros * Weight;
+        double Amount = (Site.Kind == CallKind::Direct && Site.Origin == CalleeOrigin::SystemLibrary
+                             ? UnknownSystemCallMicros
+                             : UnknownCallMicros) *
+                        Weight;
         Wi.Own.Unknown += Amount;
         std::string Why;
         switch (Site.Kind) {
@@ -223,7 +256,7 @@ void Program::classify(const KnowledgeBase &Knowledge) {
           Why = Site.CalleeName + " (no function of that type has its address taken)";
           break;
         }
-        Wi.BestUnknown.offer(Amount, -1, Why);
+        Wi.Leaves[UnknownDimension].offer(Amount, Why);
         continue;
       }
       for (const FunctionFacts *T : Targets)
@@ -279,14 +312,6 @@ void Program::classify(const KnowledgeBase &Knowledge) {
     }
   }
 
-  auto Offer = [&](Work &Into, const CostProfile &From, double Weight, int Callee,
-                   double Damp) {
-    for (int C = 0; C < BlockingCategoryCount; ++C)
-      Into.BestIo[C].offer(From.Io[C] * Weight * Damp, Callee, "");
-    Into.BestCpu.offer(From.Cpu * Weight * Damp, Callee, "");
-    Into.BestUnknown.offer(From.Unknown * Weight * Damp, Callee, "");
-  };
-
   for (size_t CI = 0; CI < Components.size(); ++CI) {
     const std::vector<int> &Members = Components[CI];
     bool Recursive = Members.size() > 1 ||
@@ -297,7 +322,6 @@ void Program::classify(const KnowledgeBase &Knowledge) {
       CostProfile Total = W[V].Own;
       for (auto [To, Weight] : W[V].Edges) {
         Total.add(Facts[To].Total, Weight);
-        Offer(W[V], Facts[To].Total, Weight, To, 1);
         for (const auto &Api : W[To].MtUnsafe)
           W[V].MtUnsafe.insert(Api.getKey());
       }
@@ -305,9 +329,12 @@ void Program::classify(const KnowledgeBase &Knowledge) {
       continue;
     }
     // A recursive component: all members share the work of the cycle, which
-    // repeats RecursionFactor times per call from outside.
+    // repeats many times per call from outside: about a hundred activations
+    // for linear recursion, a thousand when each activation recurses more
+    // than once (trees, divide and conquer).
     CostProfile Base;
     llvm::StringSet<> Unsafe;
+    double InnerCalls = 0;
     for (int V : Members) {
       Base.add(W[V].Own, 1);
       for (const auto &Api : W[V].MtUnsafe)
@@ -315,36 +342,61 @@ void Program::classify(const KnowledgeBase &Knowledge) {
       for (auto [To, Weight] : W[V].Edges)
         if (Component[To] != static_cast<int>(CI)) {
           Base.add(Facts[To].Total, Weight);
-          Offer(W[V], Facts[To].Total, Weight, To, 1);
           for (const auto &Api : W[To].MtUnsafe)
             Unsafe.insert(Api.getKey());
+        } else {
+          InnerCalls += Weight;
         }
     }
+    double Factor = InnerCalls / Members.size() > 1.5 ? BranchingRecursionFactor
+                                                       : LinearRecursionFactor;
     CostProfile Total;
-    Total.add(Base, RecursionFactor);
+    Total.add(Base, Factor);
     for (int V : Members) {
       Facts[V].Total = Total;
       W[V].MtUnsafe = Unsafe;
-      for (auto [To, Weight] : W[V].Edges)
-        if (Component[To] == static_cast<int>(CI) && To != V)
-          Offer(W[V], Total, Weight, To, 0.5); // a leaf of its own wins over the cycle
+      W[V].OwnFactor = Factor;
     }
   }
 
-  auto Chain = [&](int Start, auto Pick) {
+  // The evidence chain for one dimension: from the function, follow the
+  // largest contributor (its own operation, or a callee's total times the
+  // calls) until an operation of its own wins. Within a recursive component,
+  // contributions from outside the cycle are preferred; the cycle is only
+  // followed when nothing else contributes.
+  auto Chain = [&](int Start, int D) {
     std::vector<std::string> Names{Facts[Start].Summary->Name};
     std::vector<bool> Visited(N, false);
     int Cur = Start;
     while (true) {
       Visited[Cur] = true;
-      const Contributor &Best = Pick(W[Cur]);
-      if (Best.Callee >= 0 && !Visited[Best.Callee]) {
-        Cur = Best.Callee;
+      const Work &X = W[Cur];
+      double Best = X.Leaves[D].Amount * X.OwnFactor;
+      int BestCallee = -1;
+      double BestInCycle = 0;
+      int BestCycleCallee = -1;
+      for (auto [To, Weight] : X.Edges) {
+        if (Visited[To])
+          continue;
+        double Amount = dimension(Facts[To].Total, D) * Weight;
+        if (Component[To] == Component[Cur]) {
+          if (Amount > BestInCycle)
+            BestInCycle = Amount, BestCycleCallee = To;
+          continue;
+        }
+        Amount *= X.OwnFactor;
+        if (Amount > Best)
+          Best = Amount, BestCallee = To;
+      }
+      if (Best <= 0 && BestCycleCallee >= 0)
+        BestCallee = BestCycleCallee;
+      if (BestCallee >= 0) {
+        Cur = BestCallee;
         Names.push_back(Facts[Cur].Summary->Name);
         continue;
       }
-      if (!Best.Leaf.empty())
-        Names.push_back(Best.Leaf);
+      if (!X.Leaves[D].Text.empty())
+        Names.push_back(X.Leaves[D].Text);
       break;
     }
     return llvm::join(Names, " -> ");
@@ -360,8 +412,8 @@ void Program::classify(const KnowledgeBase &Knowledge) {
     for (int C = 1; C < BlockingCategoryCount; ++C)
       if (T.Io[C] > T.Io[TopIo])
         TopIo = C;
-    auto IoChain = [&] { return Chain(I, [&](const Work &X) -> const Contributor & { return X.BestIo[TopIo]; }); };
-    auto CpuChain = [&] { return Chain(I, [](const Work &X) -> const Contributor & { return X.BestCpu; }); };
+    auto IoChain = [&] { return Chain(I, TopIo); };
+    auto CpuChain = [&] { return Chain(I, CpuDimension); };
     auto TopCategory = static_cast<EffectCategory>(TopIo);
 
     double Total = T.total();
@@ -376,7 +428,7 @@ void Program::classify(const KnowledgeBase &Knowledge) {
     if (T.Unknown / Total >= 0.5) {
       F.Class = WorkClass::Unknown;
       F.Confidence = std::min(0.9, T.Unknown / Total);
-      F.Evidence = {Chain(I, [](const Work &X) -> const Contributor & { return X.BestUnknown; })};
+      F.Evidence = {Chain(I, UnknownDimension)};
       // The leaf of the chain names the function that lacked knowledge.
       llvm::StringRef Leaf = llvm::StringRef(F.Evidence.front()).rsplit(" -> ").second;
       if (Leaf.empty())

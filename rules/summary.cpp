@@ -81,6 +81,18 @@ static bool fromJSON(const Value &V, CallSite &C, Path P) {
          O.map("where", C.Where);
 }
 
+static Value toJSON(const ComputeCall &C) {
+  return Object{{"api", C.Api},
+                {"cost_us", C.CostMicros},
+                {"multiplier", C.Multiplier},
+                {"where", toJSON(C.Where)}};
+}
+static bool fromJSON(const Value &V, ComputeCall &C, Path P) {
+  ObjectMapper O(V, P);
+  return O && O.map("api", C.Api) && O.map("cost_us", C.CostMicros) &&
+         O.map("multiplier", C.Multiplier) && O.map("where", C.Where);
+}
+
 static Value toJSON(const MtUnsafeCall &M) {
   return Object{{"api", M.Api}, {"where", toJSON(M.Where)}};
 }
@@ -119,6 +131,7 @@ static Value toJSON(const FunctionSummary &F) {
                 {"loop_depth", F.LoopDepth},
                 {"loop_iterations", F.LoopIterations},
                 {"blocking", array_of(F.Blocking)},
+                {"heavy_calls", array_of(F.HeavyCalls)},
                 {"calls", array_of(F.Calls)},
                 {"mt_unsafe", array_of(F.MtUnsafe)},
                 {"spawns", array_of(F.Spawns)},
@@ -130,7 +143,8 @@ static bool fromJSON(const Value &V, FunctionSummary &F, Path P) {
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("where", F.Where) &&
          O.map("signature", F.Signature) && O.map("compute_us", F.ComputeMicros) &&
          O.map("loop_depth", F.LoopDepth) && O.map("loop_iterations", F.LoopIterations) &&
-         O.map("blocking", F.Blocking) && O.map("calls", F.Calls) &&
+         O.map("blocking", F.Blocking) && O.map("heavy_calls", F.HeavyCalls) &&
+         O.map("calls", F.Calls) &&
          O.map("mt_unsafe", F.MtUnsafe) && O.map("spawns", F.Spawns) &&
          O.map("overrides", F.Overrides) && O.map("coroutine", F.IsCoroutine);
 }

@@ -48,6 +48,15 @@ struct CallSite {
   SourcePoint Where;
 };
 
+/// A call to a CPU-heavy API the knowledge base knows (std::sort, SHA256,
+/// compress): kept so the evidence can name it rather than "its own computation".
+struct ComputeCall {
+  std::string Api;
+  double CostMicros = 0;
+  double Multiplier = 1;
+  SourcePoint Where;
+};
+
 /// A call to an MT-unsafe library function.
 struct MtUnsafeCall {
   std::string Api;
@@ -78,6 +87,8 @@ struct FunctionSummary {
   int LoopDepth = 0;
   double LoopIterations = 0;
   std::vector<BlockingOperation> Blocking;
+  /// Known heavy calls; their cost is already part of ComputeMicros.
+  std::vector<ComputeCall> HeavyCalls;
   std::vector<CallSite> Calls;
   std::vector<MtUnsafeCall> MtUnsafe;
   std::vector<SpawnSite> Spawns;
@@ -92,7 +103,7 @@ struct AddressTakenFunction {
 };
 
 struct TranslationUnitSummary {
-  static constexpr int FormatVersion = 1;
+  static constexpr int FormatVersion = 2;
   std::string MainFile;
   std::vector<FunctionSummary> Functions;
   std::vector<AddressTakenFunction> AddressTaken;
