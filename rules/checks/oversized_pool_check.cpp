@@ -216,7 +216,10 @@ void fold(Verdict &V, const FunctionFacts *Facts, bool &Any) {
       V.Class = C;
   }
   if (V.Example.empty() || C == V.Class)
-    V.Example = Facts->Evidence.empty() ? Facts->Summary->Name : Facts->Evidence.front();
+    V.Example = Facts->Evidence.empty() ||
+                        llvm::StringRef(Facts->Evidence.front()).contains("too little work")
+                    ? Facts->Summary->Name
+                    : Facts->Evidence.front();
 }
 
 const Stmt *enclosing_body(const Stmt *S, ASTContext &Ctx, const VarDecl **Holder) {
@@ -237,6 +240,36 @@ const Stmt *enclosing_body(const Stmt *S, ASTContext &Ctx, const VarDecl **Holde
         !P.get<ExprWithCleanups>() && !P.get<CXXNewExpr>() && !P.get<ParenExpr>() &&
         !P.get<CXXFunctionalCastExpr>() && !P.get<CXXConstructExpr>())
       Holder = nullptr; // the pool is not what a variable is initialized with
+    Node = P;
+  }
+  return nullptr;
+}
+
+/// The data member a pool initializer belongs to (`ThreadPool pool_{64};`
+/// in the class, or `pool_(64)` in a constructor's initializer list).
+const FieldDecl *member_holding(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (int Guard = 0; Guard < 16; ++Guard) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    // An in-class initializer has two parents: its field and the
+    // CXXDefaultInitExpr of each constructor using it.
+    for (const DynTypedNode &Any : Parents) {
+      if (const auto *F = Any.get<FieldDecl>())
+        return F;
+      if (const auto *Init = Any.get<CXXCtorInitializer>())
+        return Init->getMember();
+      if (const auto *Ctor = Any.get<CXXConstructorDecl>())
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->getInit() == Node.get<Expr>())
+            return Init->getMember();
+    }
+    DynTypedNode P = Parents[0];
+    if (!P.get<ImplicitCastExpr>() && !P.get<MaterializeTemporaryExpr>() &&
+        !P.get<CXXBindTemporaryExpr>() && !P.get<ExprWithCleanups>() && !P.get<ParenExpr>() &&
+        !P.get<InitListExpr>())
+      return nullptr;
     Node = P;
   }
   return nullptr;
@@ -271,6 +304,7 @@ void OversizedPoolCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (!Any) {
       V.Class = WorkClass::Cpu;
+      V.Example = "the region's own arithmetic";
       Any = true;
     }
   };
@@ -299,6 +333,7 @@ void OversizedPoolCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (!Any) {
       V.Class = WorkClass::Cpu; // OpenMP teams run loops of computation
+      V.Example = "the parallel regions' own arithmetic";
       Any = true;
     }
   } else {
@@ -321,22 +356,34 @@ void OversizedPoolCheck::check(const MatchFinder::MatchResult &Result) {
     // The pool's variable, and its submit/map calls in the same function.
     const VarDecl *Holder = nullptr;
     const Stmt *Body = enclosing_body(E, Ctx, &Holder);
-    if (!Body || !Holder)
+    const FieldDecl *Field = member_holding(E, Ctx);
+    if (!Field && (!Body || !Holder))
       return;
-    auto Ref = declRefExpr(to(varDecl(equalsNode(Holder))));
-    auto Calls = match(
-        findAll(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("submit", "map"))),
-                                  on(expr(anyOf(ignoringParenImpCasts(Ref), hasDescendant(Ref)))))
-                    .bind("c")),
-        *Body, Ctx);
-    for (const BoundNodes &N : Calls) {
-      const auto *C = N.getNodeAs<CXXMemberCallExpr>("c");
-      if (C->getNumArgs() == 0)
-        continue;
-      llvm::SmallVector<const FunctionDecl *, 2> Fs;
-      callables(C->getArg(0), Fs);
-      for (const FunctionDecl *F : Fs)
-        fold(V, P.find(usr_of(F)), Any);
+    auto Submit = [&](const Stmt &Where, auto On) {
+      auto Calls = match(findAll(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("submit", "map"))),
+                                                   on(expr(anyOf(ignoringParenImpCasts(On),
+                                                                 hasDescendant(On)))))
+                                     .bind("c")),
+                         Where, Ctx);
+      for (const BoundNodes &N : Calls) {
+        const auto *C = N.getNodeAs<CXXMemberCallExpr>("c");
+        if (C->getNumArgs() == 0)
+          continue;
+        llvm::SmallVector<const FunctionDecl *, 2> Fs;
+        callables(C->getArg(0), Fs);
+        for (const FunctionDecl *F : Fs)
+          fold(V, P.find(usr_of(F)), Any);
+      }
+    };
+    if (Field) {
+      // A member pool: its class's methods submit to it.
+      for (const CXXMethodDecl *M : cast<CXXRecordDecl>(Field->getParent())->methods()) {
+        const FunctionDecl *Def = nullptr;
+        if (M->hasBody(Def) && Def->getBody())
+          Submit(*Def->getBody(), memberExpr(member(equalsNode(Field))));
+      }
+    } else {
+      Submit(*Body, declRefExpr(to(varDecl(equalsNode(Holder)))));
     }
   }
   if (!SizeExpr || !Any || V.Class == WorkClass::Unknown)

@@ -132,3 +132,27 @@ double suppressed(const std::vector<double> &data) {
   boundwise::ThreadPool pool{128}; // NOLINT(boundwise-oversized-pool)
   return pool.submit(crunch, data).get();
 }
+
+// --- positive: member pools, judged by what the class's methods submit.
+class Server {
+public:
+  Server() : cpu_(100) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: thread pool of 100 threads for CPU-bound work
+  // CHECK-FIXES: Server() : cpu_(boundwise::default_workers()) {}
+  long handle(int fd) { return io_.submit(fetch, fd).get(); }
+  double score(const std::vector<double> &v) { return cpu_.submit(crunch, v).get(); }
+
+private:
+  boundwise::ThreadPool io_{4096};
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: thread pool of 4096 threads for I/O-bound work
+  boundwise::ThreadPool cpu_;
+};
+
+// --- negative: a member pool of a reasonable size.
+class Small {
+public:
+  long handle(int fd) { return io_.submit(fetch, fd).get(); }
+
+private:
+  boundwise::ThreadPool io_{64};
+};
