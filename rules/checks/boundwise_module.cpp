@@ -3,6 +3,7 @@
 #include "blocking_call_in_async_check.h"
 #include "lock_held_across_io_check.h"
 #include "mt_unsafe_call_in_thread_check.h"
+#include "nonserializable_process_argument_check.h"
 #include "oversized_pool_check.h"
 #include "pool_in_loop_check.h"
 #include "thread_per_task_check.h"
@@ -21,6 +22,8 @@ public:
     Factories.registerCheck<OversizedPoolCheck>("boundwise-oversized-pool");
     Factories.registerCheck<BlockingCallInAsyncCheck>("boundwise-blocking-call-in-async");
     Factories.registerCheck<LockHeldAcrossIoCheck>("boundwise-lock-held-across-io");
+    Factories.registerCheck<NonserializableProcessArgumentCheck>(
+        "boundwise-nonserializable-process-argument");
   }
 };
 

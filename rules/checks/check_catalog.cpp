@@ -23,6 +23,17 @@ static const CheckInfo Catalog[] = {
      "while the lock is held. Narrow the critical section: copy what the I/O needs under the "
      "lock, release it, then do the I/O.",
      false},
+    {"boundwise-nonserializable-process-argument",
+     "Argument or task that cannot, or should not, cross a process boundary",
+     "ProcessPool tasks run in another process: arguments are encoded and decoded into fresh "
+     "copies and the task's code is found by name. Capturing lambdas, std::function, function "
+     "objects and member pointers cannot be sent; pointers, std::ref and non-const reference "
+     "parameters make the worker mutate a copy whose writes are lost; file descriptors, FILE*, "
+     "streams, mutexes, threads and smart pointers only mean something in the parent; types "
+     "the codec cannot serialize do not compile; and a task that writes globals or statics "
+     "updates the worker's copy, never the parent's. Pass plain functions and serializable "
+     "values, and return results instead.",
+     true},
     {"boundwise-mt-unsafe-call-in-thread",
      "MT-unsafe library call in code that runs on several threads at once",
      "Functions such as strtok, localtime, rand and strerror keep hidden static state. Called "
