@@ -731,8 +731,13 @@ std::optional<double> BodyWalker::sleep_micros(const FunctionDecl *Callee,
     else
       break;
   }
-  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Count))
+  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Count)) {
+    // 100ms calls a literal operator template: there is no cooked argument.
+    if (Literal->getLiteralOperatorKind() == UserDefinedLiteral::LOK_Template ||
+        Literal->getLiteralOperatorKind() == UserDefinedLiteral::LOK_Raw)
+      return std::nullopt;
     Count = Literal->getCookedLiteral();
+  }
   if (Count->getType()->isRecordType())
     return std::nullopt;
   if (auto V = evaluate_number(Count, Ctx))
