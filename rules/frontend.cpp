@@ -6,6 +6,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
@@ -108,6 +109,9 @@ SummarizeResult summarize_sources(const clang::tooling::CompilationDatabase &Dat
       Tool.appendArgumentsAdjuster(resource_dir_adjuster());
       if (Options.Adjuster)
         Tool.appendArgumentsAdjuster(Options.Adjuster);
+      clang::IgnoringDiagConsumer Silent;
+      if (Options.SilenceDiagnostics)
+        Tool.setDiagnosticConsumer(&Silent);
       SummaryActionFactory Factory(Knowledge, Units[I]);
       // A crash while analysing one file costs that file only.
       llvm::CrashRecoveryContext Recovery;

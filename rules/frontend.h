@@ -27,6 +27,9 @@ struct SummarizeOptions {
   unsigned Jobs = 1;
   /// Extra adjusters (--extra-arg, --extra-arg-before), applied after ours.
   clang::tooling::ArgumentsAdjuster Adjuster;
+  /// Drop compiler diagnostics (when another pass over the same files
+  /// reports them, as check's clang-tidy pass does).
+  bool SilenceDiagnostics = false;
   /// Called once per finished file, from any worker thread, in any order.
   std::function<void(llvm::StringRef File, bool Ok)> OnFileDone;
 };

@@ -255,6 +255,7 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     SummarizeOptions Options;
     Options.Jobs = Inputs->Jobs;
     Options.Adjuster = Inputs->Adjuster;
+    Options.SilenceDiagnostics = true; // the clang-tidy pass reports them
     SummarizeResult Summaries =
         summarize_sources(*Inputs->Database, Inputs->Files, Inputs->Knowledge, Options);
     WholeProgram = Program::link(std::move(Summaries.Units), Inputs->Knowledge);
