@@ -6,7 +6,9 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -211,6 +213,23 @@ std::optional<CallEffect> call_effect(const Expr *Call, const Program &P,
     R.From = CallEffect::Source::Knowledge;
     R.Category = E->Category;
     R.Micros = E->CostMicros;
+    // fprintf(stderr, ...) and fputs(s, stdout) write to the console.
+    if (R.Category == EffectCategory::Disk)
+      if (const auto *C = dyn_cast<CallExpr>(Call))
+        for (const Expr *Arg : C->arguments()) {
+          const Expr *Stream = Arg->IgnoreParenImpCasts();
+          SourceLocation Loc = Stream->getBeginLoc();
+          if (const auto *Ref = dyn_cast<DeclRefExpr>(Stream);
+              Ref && Ref->getDecl()->getIdentifier() &&
+              llvm::is_contained({"stderr", "stdout"}, Ref->getDecl()->getName()))
+            R.Category = EffectCategory::Console;
+          else if (Loc.isMacroID()) {
+            const SourceManager &SM = Callee->getASTContext().getSourceManager();
+            llvm::StringRef Macro = Lexer::getImmediateMacroName(Loc, SM, Callee->getASTContext().getLangOpts());
+            if (Macro == "stderr" || Macro == "stdout")
+              R.Category = EffectCategory::Console;
+          }
+        }
     return R;
   }
   if (isa<CallExpr>(Call) && (Callee->isInStdNamespace() || isa<CXXMethodDecl>(Callee)))
