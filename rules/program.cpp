@@ -105,6 +105,7 @@ std::unique_ptr<Program> Program::link(std::vector<TranslationUnitSummary> Units
   P->Units = std::move(Units);
   P->index();
   P->classify(Knowledge);
+  P->advise_coroutines();
   P->find_concurrency();
   return P;
 }
@@ -495,6 +496,21 @@ void Program::classify(const KnowledgeBase &Knowledge) {
                          "of a few dozen threads, the CPU stage on a boundwise::ThreadPool sized to "
                          "the cores, connected by futures";
     }
+  }
+}
+
+void Program::advise_coroutines() {
+  // A coroutine already runs on the async executor: its advice is about
+  // keeping that executor free, not about where to move it.
+  for (FunctionFacts &F : Facts) {
+    if (!F.Summary->IsCoroutine)
+      continue;
+    if (F.Class == WorkClass::Io)
+      F.Recommendation = "already a coroutine: keep its waits as co_await on the async executor "
+                         "(a blocking call inside it would stall every task on that thread)";
+    else if (F.Class == WorkClass::Cpu || F.Class == WorkClass::Mixed)
+      F.Recommendation = "a coroutine doing CPU work holds the async executor's thread: move the "
+                         "computation to co_await boundwise::to_thread(...) or a ThreadPool future";
   }
 }
 

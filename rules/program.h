@@ -87,6 +87,7 @@ private:
   Program() = default;
   void index();
   void classify(const KnowledgeBase &Knowledge);
+  void advise_coroutines();
   void find_concurrency();
 
   const FunctionFacts *definition(llvm::StringRef Usr, const FunctionSummary *Caller) const;

@@ -45,6 +45,9 @@ constexpr double OperationMicros = 0.0005;
 /// Iterations assumed for a loop that runs until its input is exhausted
 /// (`while (in >> word)`, `while ((n = recv(...)) > 0)`).
 constexpr double InputDrivenTripCount = 1000;
+/// Iterations of a loop that drains one reply with a raw receive
+/// (`while ((n = recv(fd, buf, 4096, 0)) > 0)`): a reply is a few chunks.
+constexpr double StreamChunkTripCount = 10;
 /// CPU time of one formatted stream operation (parsing or formatting).
 constexpr double StreamOperationMicros = 0.1;
 /// CPU time of a call of inline library code the knowledge base does not price.
@@ -186,6 +189,10 @@ struct WalkContext {
   bool OnErrorPath = false;
   /// Inside a loop whose trip count is unknown.
   bool InUnknownLoop = false;
+  /// In a while/do loop with an unknown condition: how often the loop is
+  /// entered, or negative. A receive in such a loop drains one stream: the
+  /// first call waits for the data, the later ones find it already there.
+  double DrainMultiplier = -1;
   /// The OpenMP spawn site whose region encloses the walk, if any.
   int OpenMPSpawn = -1;
 };
@@ -213,6 +220,7 @@ private:
   double trip(double Count, WalkContext &Inner) const;
   WalkContext branch_context(const Stmt *Branch, const WalkContext &C) const;
   bool reads_input(const Stmt *Condition) const;
+  bool receives_stream(const Stmt *Condition) const;
   void walk_call(const Expr *Call, const FunctionDecl *Callee, const Expr *CalleeExpr,
                  llvm::ArrayRef<const Expr *> Args, const Expr *Object, WalkContext C);
   bool handle_spawn(const Expr *Call, const FunctionDecl *Callee,
@@ -414,6 +422,23 @@ double BodyWalker::trip_count(const CXXForRangeStmt *For) const {
   return -1; // unknown
 }
 
+static bool is_stream_receive(llvm::StringRef Name);
+
+/// A loop condition that calls a raw receive (recv, read): the loop drains
+/// one reply or file in chunks.
+bool BodyWalker::receives_stream(const Stmt *Condition) const {
+  if (!Condition)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(Condition))
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if (is_stream_receive(api_name(F)))
+        return true;
+  for (const Stmt *Child : Condition->children())
+    if (receives_stream(Child))
+      return true;
+  return false;
+}
+
 /// A loop condition that reads the next item of some input: the loop runs
 /// as long as the input lasts.
 bool BodyWalker::reads_input(const Stmt *Condition) const {
@@ -533,6 +558,7 @@ void BodyWalker::walk(const Stmt *S, WalkContext C) {
     walk(For->getInit(), C);
     WalkContext Inner = C;
     Inner.LoopEntryMultiplier = C.Multiplier;
+    Inner.DrainMultiplier = -1;
     Inner.Multiplier *= trip(trip_count(For), Inner);
     ++Inner.LoopDepth;
     note_loop(Inner);
@@ -545,6 +571,7 @@ void BodyWalker::walk(const Stmt *S, WalkContext C) {
     walk(For->getRangeInit(), C);
     WalkContext Inner = C;
     Inner.LoopEntryMultiplier = C.Multiplier;
+    Inner.DrainMultiplier = -1;
     Inner.Multiplier *= trip(trip_count(For), Inner);
     ++Inner.LoopDepth;
     note_loop(Inner);
@@ -556,7 +583,10 @@ void BodyWalker::walk(const Stmt *S, WalkContext C) {
     const Expr *Cond = isa<WhileStmt>(S) ? cast<WhileStmt>(S)->getCond() : cast<DoStmt>(S)->getCond();
     WalkContext Inner = C;
     Inner.LoopEntryMultiplier = C.Multiplier;
-    Inner.Multiplier *= reads_input(Cond) ? InputDrivenTripCount : UnknownWhileTripCount;
+    Inner.DrainMultiplier = C.Multiplier;
+    Inner.Multiplier *= receives_stream(Cond) ? StreamChunkTripCount
+                        : reads_input(Cond)   ? InputDrivenTripCount
+                                              : UnknownWhileTripCount;
     ++Inner.LoopDepth;
     note_loop(Inner);
     for (const Stmt *Child : S->children())
@@ -743,6 +773,15 @@ std::optional<double> BodyWalker::sleep_micros(const FunctionDecl *Callee,
   if (auto V = evaluate_number(Count, Ctx))
     return *V * Num / Den * 1e6;
   return std::nullopt;
+}
+
+/// Receives whose repetition in a loop drains one message or stream rather
+/// than waiting again each time.
+static bool is_stream_receive(llvm::StringRef Name) {
+  return llvm::is_contained({"recv", "recvfrom", "recvmsg", "read", "SSL_read",
+                             "boost::asio::basic_stream_socket::read_some",
+                             "boost::asio::basic_stream_socket::receive"},
+                            Name);
 }
 
 /// Collects the functions a callable argument stands for.
@@ -982,6 +1021,8 @@ void BodyWalker::walk_call(const Expr *Call, const FunctionDecl *Callee, const E
       if (auto Micros = sleep_micros(Callee, Args))
         Op.CostMicros = *Micros;
     Op.Multiplier = C.Multiplier;
+    if (C.DrainMultiplier >= 0 && is_stream_receive(Name))
+      Op.Multiplier = std::min(C.Multiplier, C.DrainMultiplier);
     Op.OnErrorPath = C.OnErrorPath;
     Op.Where = point(Call->getBeginLoc());
     Out.Blocking.push_back(std::move(Op));

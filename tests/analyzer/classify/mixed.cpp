@@ -9,15 +9,18 @@
 #include <string>
 #include <vector>
 
-// A simulation that checkpoints every step: the write sits inside the loop
-// that also does the heavy arithmetic.
-// CHECK-DAG: {{^}}simulate_and_stream {{.*}}mixed.cpp:[[@LINE+1]] mixed {{.*}}simulate_and_stream -> send [network]
+// A simulation that hands every step to a peer and waits for its
+// acknowledgement: the round trip sits inside the loop that also does the
+// heavy arithmetic.
+// CHECK-DAG: {{^}}simulate_and_stream {{.*}}mixed.cpp:[[@LINE+1]] mixed {{.*}}simulate_and_stream -> recv [network]
 void simulate_and_stream(int fd, std::vector<double> &field) {
   for (int step = 0; step < 1000; ++step) {
     for (size_t i = 1; i + 1 < field.size(); ++i)
       for (int sweep = 0; sweep < 200; ++sweep)
         field[i] = 0.5 * field[i] + 0.25 * (field[i - 1] + field[i + 1]);
     send(fd, field.data(), field.size() * sizeof(double), 0);
+    char ack;
+    recv(fd, &ack, 1, 0);
   }
 }
 // CHECK-DAG: {{^}}{{ +}}simulate_and_stream -> loop nest of depth 3
