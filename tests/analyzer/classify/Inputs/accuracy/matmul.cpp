@@ -1,4 +1,4 @@
-// Multiplies two 400x400 matrices.
+// Multiplies two 800x800 matrices.
 #include <cstdio>
 #include <vector>
 
@@ -13,7 +13,7 @@ static void multiply(const std::vector<double> &a, const std::vector<double> &b,
 }
 
 int main() {
-  const int n = 400;
+  const int n = 800;
   std::vector<double> a(n * n, 1.5), b(n * n, 2.0), c(n * n, 0.0);
   multiply(a, b, c, n);
   std::printf("%f\n", c[n * n / 2]);
