@@ -925,11 +925,22 @@ void BodyWalker::add_call_site(const FunctionDecl *Callee, const Expr *CalleeExp
     Site.CalleeName = display_name(Callee);
     const FunctionDecl *Definition = nullptr;
     bool HasBody = Callee->hasBody(Definition);
-    if (HasBody || Site.Kind == CallKind::Virtual) {
+    // Trivial, implicit and defaulted special members (a struct's copy
+    // assignment) are memberwise copies the summary walk never visits.
+    bool CompilerProvided =
+        Method && (Method->isTrivial() || Method->isDefaulted() || Method->isImplicit());
+    if (CompilerProvided) {
+      Site.Origin = CalleeOrigin::StandardLibrary;
+    } else if (HasBody || Site.Kind == CallKind::Virtual) {
       Site.Origin = CalleeOrigin::Program;
     } else {
       SourceLocation Loc = SM.getExpansionLoc(Callee->getLocation());
-      if (Callee->isInStdNamespace() || Callee->getBuiltinID() != 0)
+      // In a system header, a C++ API (a method, or in a namespace) of a
+      // library the knowledge base does not list is computation: the I/O
+      // APIs of installed libraries are C functions or listed classes.
+      bool SystemCxxApi = SM.isInSystemHeader(Loc) &&
+                          (Method || !Callee->getDeclContext()->getRedeclContext()->isTranslationUnit());
+      if (Callee->isInStdNamespace() || Callee->getBuiltinID() != 0 || SystemCxxApi)
         Site.Origin = CalleeOrigin::StandardLibrary;
       else if (SM.isInSystemHeader(Loc))
         Site.Origin = KB.is_pure(api_name(Callee)) ? CalleeOrigin::StandardLibrary

@@ -516,7 +516,9 @@ TEST(ThreadPool, NoLeakedThreads) {
   const std::size_t before = bw::test::thread_count();
   for (int i = 0; i < 5; ++i) {
     bw::ThreadPool pool{4};
-    EXPECT_EQ(bw::test::thread_count(), before + 4);
+    // At least the four workers: a sanitizer runtime may start a helper
+    // thread of its own at any time, so "exactly" is only checked at the end.
+    EXPECT_GE(bw::test::thread_count(), before + 4);
     pool.submit([] {}).get();
     if (i % 2) pool.shutdown(false, true);
   }
