@@ -6,6 +6,8 @@
 // lambdas handed to them run elsewhere and are skipped.
 #include "blocking_call_in_async_check.h"
 
+#include "check_options.h"
+
 #include "call_effects.h"
 
 #include "../program_facts.h"
@@ -24,16 +26,6 @@ using namespace clang::ast_matchers;
 
 namespace boundwise {
 
-static std::vector<std::string> split_list(llvm::StringRef Text) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Text.split(Parts, ';', -1, false);
-  std::vector<std::string> Out;
-  for (llvm::StringRef Part : Parts)
-    if (!Part.trim().empty())
-      Out.push_back(Part.trim().ltrim(':').str());
-  return Out;
-}
-
 BlockingCallInAsyncCheck::BlockingCallInAsyncCheck(llvm::StringRef Name,
                                                    tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
@@ -44,10 +36,10 @@ BlockingCallInAsyncCheck::BlockingCallInAsyncCheck(llvm::StringRef Name,
       OffloadFunctionsText(
           Options.get("OffloadFunctions", "boundwise::to_thread;boundwise::to_thread_on;boundwise::run_in_process;"
                   "boundwise::run_in_process_on")) {
-  CoroutineTypes = split_list(CoroutineTypesText);
+  CoroutineTypes = option_list(CoroutineTypesText);
   if (!llvm::is_contained(CoroutineTypes, "boundwise::Task"))
     CoroutineTypes.push_back("boundwise::Task");
-  OffloadFunctions = split_list(OffloadFunctionsText);
+  OffloadFunctions = option_list(OffloadFunctionsText);
   double Threshold;
   if (!llvm::StringRef(CpuCostThresholdText).trim().getAsDouble(Threshold) && Threshold >= 0)
     CpuCostThreshold = Threshold;

@@ -7,6 +7,8 @@
 // order, so narrowing the critical section silences the finding.
 #include "lock_held_across_io_check.h"
 
+#include "check_options.h"
+
 #include "call_effects.h"
 
 #include "../program_facts.h"
@@ -24,16 +26,6 @@ using namespace clang::ast_matchers;
 
 namespace boundwise {
 
-static std::vector<std::string> split_names(llvm::StringRef Text) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Text.split(Parts, ';', -1, false);
-  std::vector<std::string> Out;
-  for (llvm::StringRef Part : Parts)
-    if (!Part.trim().empty())
-      Out.push_back(Part.trim().ltrim(':').str());
-  return Out;
-}
-
 LockHeldAcrossIoCheck::LockHeldAcrossIoCheck(llvm::StringRef Name,
                                              tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
@@ -42,9 +34,9 @@ LockHeldAcrossIoCheck::LockHeldAcrossIoCheck(llvm::StringRef Name,
       GuardTypesText(Options.get("GuardTypes", "std::lock_guard;std::unique_lock;"
                                                "std::scoped_lock;std::shared_lock")),
       CategoriesText(Options.get("Categories", "network;disk;sleep;process;dns;ipc")) {
-  GuardTypes = split_names(GuardTypesText);
+  GuardTypes = option_list(GuardTypesText);
   unsigned Reported = 0;
-  for (const std::string &Name : split_names(CategoriesText)) {
+  for (const std::string &Name : option_list(CategoriesText)) {
     if (auto C = parse_category(Name); C && is_blocking(*C))
       Reported |= category_bit(*C);
     else

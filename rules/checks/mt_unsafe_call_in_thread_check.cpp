@@ -4,6 +4,8 @@
 // concurrency-mt-unsafe, which flags every call.
 #include "mt_unsafe_call_in_thread_check.h"
 
+#include "check_options.h"
+
 #include "../program_facts.h"
 #include "../summary_builder.h"
 
@@ -22,10 +24,7 @@ namespace boundwise {
 MtUnsafeCallInThreadCheck::MtUnsafeCallInThreadCheck(llvm::StringRef Name,
                                                      tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      // Read as text: the integral get<>/store<> specializations in Debian's
-      // clang-tidy library are mangled by Clang in a way GCC does not match.
-      WarnOnSingleThread(llvm::StringRef(Options.get("WarnOnSingleThread", "false"))
-                             .equals_insensitive("true")) {}
+      WarnOnSingleThread(option_flag(Options.get("WarnOnSingleThread", "false"), false)) {}
 
 void MtUnsafeCallInThreadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "WarnOnSingleThread", WarnOnSingleThread ? "true" : "false");

@@ -5,6 +5,8 @@
 // should wait asynchronously instead of holding a thread per wait.
 #include "oversized_pool_check.h"
 
+#include "check_options.h"
+
 #include "../program_facts.h"
 #include "../summary_builder.h"
 
@@ -23,13 +25,6 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace boundwise {
-
-static double option_number(llvm::StringRef Text, double Default) {
-  double V = 0;
-  if (Text.trim().getAsDouble(V) || !(V > 0))
-    return Default;
-  return V;
-}
 
 OversizedPoolCheck::OversizedPoolCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
