@@ -13,6 +13,7 @@ JOBS=${BOUNDWISE_JOBS:-$(nproc)}
 PACKAGES=(
   cmake ninja-build g++ python3 git
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-tools-19 llvm-19-tools libclang-common-19-dev
+  libomp-19-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libtbb-dev libboost-dev libuv1-dev libcereal-dev libcurl4-openssl-dev liburing-dev
   nodejs npm
