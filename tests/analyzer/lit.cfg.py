@@ -18,6 +18,8 @@ python = config.python_executable
 check_script = os.path.join(config.test_source_root, "check_boundwise.py")
 config.substitutions.append(("%boundwise", os.path.join(config.boundwise_bin_dir, "boundwise")))
 config.substitutions.append(("%check_boundwise", f"{python} {check_script} --boundwise {os.path.join(config.boundwise_bin_dir, 'boundwise')}"))
+race_corpus = os.path.join(config.test_source_root, "races", "race_corpus.py")
+config.substitutions.append(("%race_corpus", f"{python} {race_corpus} --boundwise {os.path.join(config.boundwise_bin_dir, 'boundwise')}"))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%tidy_plugin", config.tidy_plugin))
 config.substitutions.append(("%python", python))
