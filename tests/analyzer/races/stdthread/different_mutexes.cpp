@@ -21,7 +21,7 @@ void record(const std::string &name) {
 int lookup(const std::string &name) {
   std::lock_guard<std::mutex> g(read_mu);
   auto it = scores.find(name); // RACE
-  return it == scores.end() ? 0 : it->second;
+  return it == scores.end() ? 0 : it->second; // RACE
 }
 
 int main() {

@@ -10,8 +10,8 @@ long fib(int n) {
   if (n < 2)
     return n;
   auto it = memo.find(n); // RACE
-  if (it != memo.end())
-    return it->second;
+  if (it != memo.end()) // RACE
+    return it->second; // RACE
   long v = fib(n - 1) + fib(n - 2);
   memo[n] = v; // RACE
   return v;
