@@ -24,13 +24,20 @@ void post_remote(const std::shared_ptr<LoopRemote>& remote, std::function<void()
 bool is_cancelled_error(const std::exception_ptr& e) noexcept;
 }  // namespace detail
 
+// Where a Loop learns that sockets are ready. `automatic` reads the
+// environment variable BOUNDWISE_ASYNC_BACKEND (epoll, io_uring or auto);
+// auto (and unset) means io_uring where the kernel allows it, else epoll.
+// Naming a backend, in code or in the variable, makes it a requirement: the
+// Loop constructor throws std::system_error if io_uring cannot be set up.
+enum class LoopBackend { automatic, epoll, io_uring };
+
 // Python: an asyncio event loop. One per thread at a time: run() installs it
 // as the thread's current loop. Everything but post() is for the loop's own
-// thread. Backend: epoll (backend() says which; an io_uring backend is
-// planned behind the same interface).
+// thread. backend() says which poller it got.
 class Loop {
  public:
   Loop();
+  explicit Loop(LoopBackend backend);
   Loop(const Loop&) = delete;
   Loop& operator=(const Loop&) = delete;
   ~Loop();
@@ -55,8 +62,10 @@ class Loop {
   }
   void report_unhandled(std::exception_ptr e) noexcept;
 
-  // "epoll" today.
+  // "io_uring" or "epoll".
   const char* backend() const noexcept;
+  // Whether Loop(backend) would succeed here (io_uring: probed once per process).
+  static bool backend_available(LoopBackend backend) noexcept;
 
   // ---- for awaiters (loop thread only) ----
   void schedule(std::coroutine_handle<> h) { ready_.push_back(h); }

@@ -181,6 +181,7 @@ struct IoHandle {
   // hands their events to `watch` and touches nothing else.
   void (*watch)(IoHandle*, std::uint32_t events) noexcept = nullptr;
   void* user = nullptr;
+  std::uint32_t poll_slot = static_cast<std::uint32_t>(-1);  // the io_uring poller's request id
 };
 
 // The part of a loop other threads may touch: a locked inbox and an eventfd.

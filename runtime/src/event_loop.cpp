@@ -1,5 +1,4 @@
-// Loop: ready queue, timers, cross-thread inbox and the epoll poller behind the async executor.
-#include <sys/epoll.h>
+// Loop: ready queue, timers, cross-thread inbox, and the choice of poller (io_uring or epoll) behind the async executor.
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -7,93 +6,51 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <string>
 #include <system_error>
 
 #include "boundwise/async.hpp"
+#include "poller.hpp"
 
 namespace boundwise {
 
 namespace {
 thread_local Loop* tl_current = nullptr;
-char wake_tag;  // epoll data for the eventfd (never an IoHandle)
+
+// BOUNDWISE_ASYNC_BACKEND=epoll|io_uring|auto decides what `automatic` means.
+LoopBackend backend_from_env() {
+  const char* v = std::getenv("BOUNDWISE_ASYNC_BACKEND");
+  if (v == nullptr || *v == '\0' || std::strcmp(v, "auto") == 0) return LoopBackend::automatic;
+  if (std::strcmp(v, "epoll") == 0) return LoopBackend::epoll;
+  if (std::strcmp(v, "io_uring") == 0 || std::strcmp(v, "uring") == 0) return LoopBackend::io_uring;
+  throw std::invalid_argument(std::string("boundwise: BOUNDWISE_ASYNC_BACKEND='") + v +
+                              "' (expected epoll, io_uring or auto)");
+}
+
+std::unique_ptr<detail::Poller> make_poller(LoopBackend backend, int wake_fd) {
+  if (backend == LoopBackend::automatic) backend = backend_from_env();
+  switch (backend) {
+    case LoopBackend::epoll:
+      return detail::make_epoll_poller(wake_fd);
+    case LoopBackend::io_uring:
+      return detail::make_uring_poller(wake_fd);  // asked for by name: failing is an error
+    case LoopBackend::automatic:
+      break;
+  }
+  // Old kernel (ENOSYS), seccomp or kernel.io_uring_disabled (EPERM), locked
+  // memory limits (ENOMEM), or a build without liburing: epoll serves.
+  try {
+    return detail::make_uring_poller(wake_fd);
+  } catch (const std::system_error&) {
+    return detail::make_epoll_poller(wake_fd);
+  }
+}
 }  // namespace
 
 namespace detail {
-
-// Edge-triggered epoll: each socket is added once with read and write
-// interest, and readiness is remembered in IoHandle until a syscall says
-// EAGAIN. That keeps epoll_ctl off the per-operation path.
-class Poller {
- public:
-  explicit Poller(int wake_fd) {
-    epfd_ = ::epoll_create1(EPOLL_CLOEXEC);
-    if (epfd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.ptr = &wake_tag;
-    if (::epoll_ctl(epfd_, EPOLL_CTL_ADD, wake_fd, &ev) != 0) {
-      int e = errno;
-      ::close(epfd_);
-      throw std::system_error(e, std::generic_category(), "epoll_ctl(eventfd)");
-    }
-  }
-  ~Poller() { ::close(epfd_); }
-  void add(IoHandle* h) {
-    epoll_event ev{};
-    ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
-    ev.data.ptr = h;
-    if (::epoll_ctl(epfd_, EPOLL_CTL_ADD, h->fd, &ev) != 0)
-      throw std::system_error(errno, std::generic_category(), "epoll_ctl(ADD)");
-  }
-  void remove(IoHandle* h) noexcept { ::epoll_ctl(epfd_, EPOLL_CTL_DEL, h->fd, nullptr); }
-  void watch(IoHandle* h, std::uint32_t events, bool added) {
-    epoll_event ev{};
-    ev.events = events;
-    ev.data.ptr = h;
-    if (::epoll_ctl(epfd_, added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, h->fd, &ev) != 0)
-      throw std::system_error(errno, std::generic_category(), "epoll_ctl(watch)");
-  }
-
-  // Returns true if the eventfd fired (the inbox has work).
-  bool wait(Loop* loop, int timeout_ms) {
-    int n = ::epoll_wait(epfd_, events_, kBatch, timeout_ms);
-    if (n < 0) {
-      if (errno == EINTR) return false;
-      throw std::system_error(errno, std::generic_category(), "epoll_wait");
-    }
-    bool woke = false;
-    // Only flags and non-blocking syscalls here, never a coroutine resume:
-    // nothing can close a socket (and free its IoHandle) mid-batch.
-    for (int i = 0; i < n; ++i) {
-      void* p = events_[i].data.ptr;
-      if (p == &wake_tag) {
-        woke = true;
-        continue;
-      }
-      auto* h = static_cast<IoHandle*>(p);
-      const std::uint32_t ev = events_[i].events;
-      if (h->watch != nullptr) {
-        h->watch(h, ev);
-        continue;
-      }
-      if (ev & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
-        h->readable = true;
-        if (ev & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) h->hup = true;
-        if (h->reader != nullptr && h->reader->attempt(h->reader)) loop->complete_io(h->reader);
-      }
-      if (ev & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
-        h->writable = true;
-        if (h->writer != nullptr && h->writer->attempt(h->writer)) loop->complete_io(h->writer);
-      }
-    }
-    return woke;
-  }
-
- private:
-  static constexpr int kBatch = 512;
-  int epfd_ = -1;
-  epoll_event events_[kBatch];
-};
 
 void post_remote(const std::shared_ptr<LoopRemote>& remote, std::function<void()> fn) {
   std::lock_guard lock(remote->mutex);
@@ -119,11 +76,13 @@ bool is_cancelled_error(const std::exception_ptr& e) noexcept {
 
 }  // namespace detail
 
-Loop::Loop() : remote_(std::make_shared<detail::LoopRemote>()) {
+Loop::Loop() : Loop(LoopBackend::automatic) {}
+
+Loop::Loop(LoopBackend backend) : remote_(std::make_shared<detail::LoopRemote>()) {
   remote_->wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (remote_->wake_fd < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
   try {
-    poller_ = std::make_unique<detail::Poller>(remote_->wake_fd);
+    poller_ = make_poller(backend, remote_->wake_fd);
   } catch (...) {
     ::close(remote_->wake_fd);
     throw;
@@ -145,7 +104,24 @@ Loop::~Loop() {
 
 Loop* Loop::current() noexcept { return tl_current; }
 
-const char* Loop::backend() const noexcept { return "epoll"; }
+const char* Loop::backend() const noexcept { return poller_->name(); }
+
+bool Loop::backend_available(LoopBackend backend) noexcept {
+  if (backend != LoopBackend::io_uring) return true;
+  // Probed once per process: a ring of its own, closed at once.
+  static const bool ok = [] {
+    int fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (fd < 0) return false;
+    bool made = false;
+    try {
+      made = detail::make_uring_poller(fd) != nullptr;
+    } catch (...) {
+    }
+    ::close(fd);
+    return made;
+  }();
+  return ok;
+}
 
 void Loop::report_unhandled(std::exception_ptr e) noexcept {
   if (handler_) {
@@ -188,7 +164,7 @@ void Loop::watch_fd(detail::IoHandle* h, bool in, bool out) {
     h->registered = false;
     return;
   }
-  poller_->watch(h, (in ? EPOLLIN : 0u) | (out ? EPOLLOUT : 0u), h->registered);
+  poller_->watch(h, (in ? detail::kEvIn : 0u) | (out ? detail::kEvOut : 0u), h->registered);
   h->registered = true;
   h->loop = this;
 }
