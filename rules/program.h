@@ -4,6 +4,7 @@
 #ifndef BOUNDWISE_RULES_PROGRAM_H
 #define BOUNDWISE_RULES_PROGRAM_H
 
+#include "race/race_detector.h"
 #include "summary.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -72,6 +73,13 @@ public:
                                        const KnowledgeBase &Knowledge);
 
   const FunctionFacts *find(llvm::StringRef Usr) const;
+  /// The definition of \p Usr a call from \p Caller reaches: one in the
+  /// caller's own file wins over namesakes of other programs.
+  const FunctionFacts *find(llvm::StringRef Usr, const FunctionSummary *Caller) const {
+    return definition(Usr, Caller);
+  }
+  /// Data races between concurrent contexts (see race/race_detector.h).
+  const std::vector<DataRace> &races() const { return Races; }
   /// Every defined function, ordered by file and line.
   const std::vector<FunctionFacts> &functions() const { return Facts; }
   const std::vector<ProgramSpawn> &spawns() const { return Spawns; }
@@ -102,6 +110,7 @@ private:
   llvm::StringMap<std::vector<size_t>> Overriders;
   llvm::StringMap<std::vector<size_t>> BySignature;
   std::vector<ProgramSpawn> Spawns;
+  std::vector<DataRace> Races;
 };
 
 } // namespace boundwise

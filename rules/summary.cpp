@@ -136,7 +136,8 @@ static Value toJSON(const FunctionSummary &F) {
                 {"mt_unsafe", array_of(F.MtUnsafe)},
                 {"spawns", array_of(F.Spawns)},
                 {"overrides", F.Overrides},
-                {"coroutine", F.IsCoroutine}};
+                {"coroutine", F.IsCoroutine},
+                {"shared", toJSON(F.Shared)}};
 }
 static bool fromJSON(const Value &V, FunctionSummary &F, Path P) {
   ObjectMapper O(V, P);
@@ -146,7 +147,8 @@ static bool fromJSON(const Value &V, FunctionSummary &F, Path P) {
          O.map("blocking", F.Blocking) && O.map("heavy_calls", F.HeavyCalls) &&
          O.map("calls", F.Calls) &&
          O.map("mt_unsafe", F.MtUnsafe) && O.map("spawns", F.Spawns) &&
-         O.map("overrides", F.Overrides) && O.map("coroutine", F.IsCoroutine);
+         O.map("overrides", F.Overrides) && O.map("coroutine", F.IsCoroutine) &&
+         O.map("shared", F.Shared);
 }
 
 static Value toJSON(const AddressTakenFunction &A) {

@@ -5,6 +5,7 @@
 
 #include "effect_category.h"
 #include "knowledge_base.h"
+#include "race/shared_access.h"
 
 #include "llvm/Support/JSON.h"
 
@@ -95,6 +96,8 @@ struct FunctionSummary {
   /// USRs of the methods this one overrides.
   std::vector<std::string> Overrides;
   bool IsCoroutine = false;
+  /// Shared-memory accesses, locks and thread starts, for the race detector.
+  SharedAccessSummary Shared;
 };
 
 struct AddressTakenFunction {
@@ -103,7 +106,7 @@ struct AddressTakenFunction {
 };
 
 struct TranslationUnitSummary {
-  static constexpr int FormatVersion = 2;
+  static constexpr int FormatVersion = 3;
   std::string MainFile;
   std::vector<FunctionSummary> Functions;
   std::vector<AddressTakenFunction> AddressTaken;

@@ -4,6 +4,8 @@
 // made a million times weighs a million times more than one made once.
 #include "summary_builder.h"
 
+#include "race/access_collector.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -354,6 +356,8 @@ std::string TranslationUnitSummarizer::summarize(FunctionDecl *F) {
       if (Init->isWritten())
         BodyWalker(*this, Ctx, KB, S).walk(Init->getInit(), WalkContext{});
   BodyWalker(*this, Ctx, KB, S).walk(F->getBody(), WalkContext{});
+  collect_shared_accesses(F, Ctx, KB, [this](llvm::StringRef File) { return absolute_path(File); },
+                          S.Shared);
   Result.Functions.push_back(std::move(S));
   return Usr;
 }
@@ -784,51 +788,46 @@ static bool is_stream_receive(llvm::StringRef Name) {
                             Name);
 }
 
-/// Collects the functions a callable argument stands for.
-static void collect_callables(const Expr *E, TranslationUnitSummarizer &Owner,
-                              std::vector<std::string> &Out, int Depth = 0) {
+} // namespace
+
+void collect_callable_decls(const Expr *E, std::vector<const FunctionDecl *> &Out, int Depth) {
   if (!E || Depth > 8)
     return;
   E = E->IgnoreParenImpCasts();
   if (const auto *Mat = dyn_cast<MaterializeTemporaryExpr>(E))
-    return collect_callables(Mat->getSubExpr(), Owner, Out, Depth + 1);
+    return collect_callable_decls(Mat->getSubExpr(), Out, Depth + 1);
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-    return collect_callables(Bind->getSubExpr(), Owner, Out, Depth + 1);
+    return collect_callable_decls(Bind->getSubExpr(), Out, Depth + 1);
   if (const auto *Cast = dyn_cast<CastExpr>(E))
-    return collect_callables(Cast->getSubExpr(), Owner, Out, Depth + 1);
+    return collect_callable_decls(Cast->getSubExpr(), Out, Depth + 1);
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
     // A generic lambda runs as the instantiations of its call operator.
     if (const FunctionTemplateDecl *Generic = Lambda->getDependentCallOperator()) {
-      for (FunctionDecl *Spec : Generic->specializations()) {
-        std::string Usr = Owner.summarize(Spec);
-        if (!Usr.empty())
-          Out.push_back(Usr);
-      }
+      for (FunctionDecl *Spec : Generic->specializations())
+        Out.push_back(Spec);
       return;
     }
-    std::string Usr = Owner.summarize(Lambda->getCallOperator());
-    if (!Usr.empty())
-      Out.push_back(Usr);
+    Out.push_back(Lambda->getCallOperator());
     return;
   }
   if (const auto *Unary = dyn_cast<UnaryOperator>(E); Unary && Unary->getOpcode() == UO_AddrOf)
-    return collect_callables(Unary->getSubExpr(), Owner, Out, Depth + 1);
+    return collect_callable_decls(Unary->getSubExpr(), Out, Depth + 1);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl())) {
-      Out.push_back(usr_of(F));
+      Out.push_back(F);
       return;
     }
     if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
       if (V->getInit() && !V->getType()->isReferenceType())
         if (record_of(V->getType()) && record_of(V->getType())->isLambda())
-          return collect_callables(V->getInit(), Owner, Out, Depth + 1);
+          return collect_callable_decls(V->getInit(), Out, Depth + 1);
   }
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     // std::function<...>(lambda), or a copy of a closure.
     if (Construct->getNumArgs() >= 1 && Construct->getConstructor() &&
         (Construct->getConstructor()->isCopyOrMoveConstructor() ||
          api_name(Construct->getConstructor()) == "std::function::function"))
-      return collect_callables(Construct->getArg(0), Owner, Out, Depth + 1);
+      return collect_callable_decls(Construct->getArg(0), Out, Depth + 1);
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *F = Call->getDirectCallee()) {
@@ -836,16 +835,30 @@ static void collect_callables(const Expr *E, TranslationUnitSummarizer &Owner,
       if ((Name == "std::bind" || Name == "std::bind_front" || Name == "std::ref" ||
            Name == "std::cref" || Name == "std::move") &&
           Call->getNumArgs() > 0)
-        return collect_callables(Call->getArg(0), Owner, Out, Depth + 1);
+        return collect_callable_decls(Call->getArg(0), Out, Depth + 1);
     }
   // A function object: its call operator is the task.
   if (const CXXRecordDecl *RD = record_of(E->getType()))
     if (RD->hasDefinition())
       for (const CXXMethodDecl *M : RD->methods())
         if (M->getOverloadedOperator() == OO_Call && !M->isDependentContext()) {
-          Out.push_back(Owner.summarize(const_cast<CXXMethodDecl *>(M)));
+          Out.push_back(M);
           return;
         }
+}
+
+namespace {
+
+/// Collects the functions a callable argument stands for, summarizing them.
+static void collect_callables(const Expr *E, TranslationUnitSummarizer &Owner,
+                              std::vector<std::string> &Out) {
+  std::vector<const FunctionDecl *> Decls;
+  collect_callable_decls(E, Decls);
+  for (const FunctionDecl *F : Decls) {
+    std::string Usr = Owner.summarize(const_cast<FunctionDecl *>(F));
+    if (!Usr.empty())
+      Out.push_back(Usr);
+  }
 }
 
 bool BodyWalker::handle_spawn(const Expr *Call, const FunctionDecl *Callee,

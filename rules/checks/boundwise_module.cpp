@@ -7,6 +7,7 @@
 #include "oversized_pool_check.h"
 #include "pool_in_loop_check.h"
 #include "thread_per_task_check.h"
+#include "unsynchronized_shared_state_check.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -24,6 +25,7 @@ public:
     Factories.registerCheck<LockHeldAcrossIoCheck>("boundwise-lock-held-across-io");
     Factories.registerCheck<NonserializableProcessArgumentCheck>(
         "boundwise-nonserializable-process-argument");
+    Factories.registerCheck<UnsynchronizedSharedStateCheck>("boundwise-unsynchronized-shared-state");
   }
 };
 

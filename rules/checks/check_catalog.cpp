@@ -69,6 +69,18 @@ static const CheckInfo Catalog[] = {
      "boundwise::default_workers()) and threads joined in the same iteration are fine. Use "
      "boundwise::ThreadPool::map (or submit); the classic fill-then-join shape is rewritten.",
      true},
+    {"boundwise-unsynchronized-shared-state",
+     "Data race: two accesses to one location that can run at the same time, one a write, "
+     "with no lock in common",
+     "Threads, pool tasks, parallel algorithms and OpenMP regions share globals, statics, "
+     "members and whatever is handed to them by pointer or reference. The check follows every "
+     "start to its join through calls in all translation units, keeps the locks held at each "
+     "access (mutexes, guards, pthread and OpenMP locks, critical, annotated wrappers), and "
+     "orders accesses by spawn, join, future::get, barriers, condition-variable and semaphore "
+     "hand-off and atomics; OpenMP private, reduction, single and per-iteration indexing are "
+     "understood. What remains is a race: the result depends on timing and the behaviour is "
+     "undefined. Make the variable atomic, or take the same mutex at every access.",
+     true},
 };
 
 llvm::ArrayRef<CheckInfo> check_catalog() { return Catalog; }
