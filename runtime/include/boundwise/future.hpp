@@ -68,10 +68,17 @@ class Future {
 
   // Python: result(). Waits, then returns the value or rethrows the task's
   // exception (CancelledError if cancelled). Copyable results are copied on
-  // every call; move-only results can be taken once.
-  T get() {
+  // every call; move-only results can be taken once. On an rvalue future
+  // that is the last handle to its state (`pool.submit(f, x).get()`,
+  // `std::move(fut).get()`), the result is moved out instead of copied: no
+  // one else can observe it, and a 100 MB result costs no second copy.
+  T get() & {
     wait();
     return state_->result();
+  }
+  T get() && {
+    wait();
+    return state_->take_if_unique();
   }
   // Python: result(timeout). Throws TimeoutError if not done in time.
   template <class Rep, class Period>

@@ -145,6 +145,35 @@ TEST(Codec, SequenceContainers) {
   EXPECT_EQ(round_trip(std::list<std::string>{"l1", "l2"}), (std::list<std::string>{"l1", "l2"}));
 }
 
+// Byte vectors and strings decode by one copy (no zero-fill first); they
+// must still replace what the target held and reject truncated input.
+TEST(Codec, ByteSequencesDecodeByOneCopy) {
+  std::vector<char> chars(5000);
+  for (std::size_t i = 0; i < chars.size(); ++i) chars[i] = static_cast<char>(i * 7);
+  EXPECT_EQ(round_trip(chars), chars);
+  EXPECT_EQ(round_trip(std::vector<unsigned char>{0, 1, 255}), (std::vector<unsigned char>{0, 1, 255}));
+  EXPECT_EQ(round_trip(std::vector<signed char>{-1, 2}), (std::vector<signed char>{-1, 2}));
+  EXPECT_EQ(round_trip(std::vector<std::byte>{std::byte{9}, std::byte{0xfe}}),
+            (std::vector<std::byte>{std::byte{9}, std::byte{0xfe}}));
+  EXPECT_TRUE(round_trip(std::u8string(u8"h\u00e9")) == std::u8string(u8"h\u00e9"));  // (gtest cannot print u8string)
+  EXPECT_EQ(round_trip(std::vector<char>{}), std::vector<char>{});
+
+  // Into a target that already holds more (or fewer) elements.
+  const boundwise::ByteBuffer bytes = boundwise::encode(std::vector<char>{'a', 'b'});
+  std::vector<char> target(100, 'z');
+  boundwise::Reader r(bytes);
+  r(target);
+  EXPECT_EQ(target, (std::vector<char>{'a', 'b'}));
+  const boundwise::ByteBuffer text = boundwise::encode(std::string("xyz"));
+  std::string s(50, 'q');
+  boundwise::Reader rs(text);
+  rs(s);
+  EXPECT_EQ(s, "xyz");
+
+  EXPECT_THROW(boundwise::decode<std::vector<char>>(bytes.data(), bytes.size() - 1), boundwise::DecodeError);
+  EXPECT_THROW(boundwise::decode<std::vector<std::byte>>(bytes.data(), bytes.size() - 1), boundwise::DecodeError);
+}
+
 TEST(Codec, AssociativeContainers) {
   std::map<std::string, int> m{{"a", 1}, {"b", 2}};
   EXPECT_EQ(round_trip(m), m);

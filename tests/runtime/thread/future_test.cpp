@@ -67,6 +67,42 @@ TEST(Future, MoveOnlyResultTakenOnce) {
   EXPECT_THROW(f.get(), std::future_error);
 }
 
+// get() on an rvalue moves the result out only when no other handle (and no
+// producer) can still see the state; otherwise it copies, like get() &.
+TEST(Future, RvalueGetMovesOnlyFromTheLastHandle) {
+  const std::vector<int> big(1000, 7);
+  {
+    bw::Promise<std::vector<int>> p;
+    auto f = p.get_future();
+    auto g = f;
+    p.set_value(big);
+    EXPECT_EQ(std::move(f).get(), big);  // g still shares the state: copied
+    EXPECT_EQ(g.get(), big);
+    EXPECT_EQ(std::move(g).get(), big);  // the promise still holds a reference: copied
+    EXPECT_EQ(g.get(), big);
+  }
+  {
+    bw::Future<std::vector<int>> f;
+    {
+      bw::Promise<std::vector<int>> p;
+      f = p.get_future();
+      p.set_value(big);
+    }
+    EXPECT_EQ(f.get(), big);
+    EXPECT_EQ(std::move(f).get(), big);  // last handle: moved out, no copy
+    EXPECT_TRUE(f.get().empty());        // (the state now holds the moved-from vector)
+  }
+  {
+    bw::Future<std::string> f;
+    {
+      bw::Promise<std::string> p;
+      f = p.get_future();
+      p.set_exception(std::make_exception_ptr(std::runtime_error("boom")));
+    }
+    EXPECT_THROW(std::move(f).get(), std::runtime_error);
+  }
+}
+
 TEST(Future, ExceptionIsRethrownFromEveryCall) {
   bw::Promise<int> p;
   auto f = p.get_future();

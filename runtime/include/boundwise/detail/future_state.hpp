@@ -71,6 +71,9 @@ class StateBase {
   StateBase& operator=(const StateBase&) = delete;
 
   void add_ref() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+  // True if the caller holds the only reference: no other handle exists and
+  // none can be made (copying needs a handle), so the state is the caller's.
+  bool unique() const noexcept { return refs_.load(std::memory_order_acquire) == 1; }
   void release() noexcept {
     if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
   }
@@ -245,6 +248,19 @@ class SharedState : public StateBase {
         value_.emplace(std::forward<A>(a)...);
       }
     });
+  }
+
+  // Requires settled(). result(), but moves a copyable result out when the
+  // caller's handle is the only one left (see Future::get() &&).
+  T take_if_unique() {
+    if constexpr (!std::is_void_v<T> && !std::is_reference_v<T> && std::is_copy_constructible_v<T> &&
+                  std::is_move_constructible_v<T>) {
+      if (unique()) {
+        rethrow_if_failed();
+        return std::move(*value_);
+      }
+    }
+    return result();
   }
 
   // Requires settled(). Copyable results are copied, so get() can be called
