@@ -1,22 +1,44 @@
 #!/usr/bin/env python3
-"""Async executor benchmarks in one run: echo over loopback (boundwise vs Boost.Asio
-C++20 coroutines vs libuv vs Python asyncio streams, one shared load generator),
-"fetch 100 URLs", and memory per idle connection / suspended task.
+"""Async executor benchmarks in one run: echo over loopback (boundwise on io_uring and on
+epoll vs Boost.Asio C++20 coroutines vs libuv vs Python asyncio streams, one shared load
+generator), "fetch 100 URLs", and memory per idle connection / suspended task.
 
-    python3 bench/runtime/async_bench.py BUILD_DIR [--seconds 3] [--conns 100,1000,10000]
+    python3 bench/runtime/async_bench.py BUILD_DIR [--seconds 3] [--repeat 5] [--conns 100,1000,10000]
+
+Fairness: every server is driven by the same client (async_echo_load), one server at a
+time. With 2+ CPUs the server is pinned to one CPU and the client to another, so neither
+takes the other's core; the table shows how busy each side kept its CPU (100% = the whole
+core), which says who was the bottleneck. Each round runs every server once, back to back;
+a ratio is taken within a round (same machine load for both sides) and the table shows
+the median over rounds, of req/s, latency, CPU and ratio alike.
 
 Every server listens on 127.0.0.1 only and exits by itself after a deadline."""
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def start_server(cmd, seconds):
-    p = subprocess.Popen(cmd + ["0", str(seconds)], stdout=subprocess.PIPE, text=True)
+NICE = 0  # --nice: applied to server and client alike
+
+
+def pin(cpu):
+    def setup():
+        if NICE:
+            os.nice(NICE)
+        if cpu is not None:
+            os.sched_setaffinity(0, {cpu})
+    return setup
+
+
+def start_server(cmd, seconds, env, cpu):
+    p = subprocess.Popen(cmd + ["0", str(seconds)], stdout=subprocess.PIPE, text=True,
+                         env=env, preexec_fn=pin(cpu))
     port = int(p.stdout.readline())
     return p, port
 
@@ -28,13 +50,27 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_load(load, port, conns, seconds):
-    out = subprocess.run([load, str(port), str(conns), str(seconds)], capture_output=True, text=True,
-                         timeout=seconds + 60)
-    if out.returncode != 0:
+def run_load(load, port, conns, seconds, cpu):
+    """Runs the client; returns its figures plus its own CPU seconds and wall time."""
+    t0 = time.monotonic()
+    p = subprocess.Popen([load, str(port), str(conns), str(seconds)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, preexec_fn=pin(cpu))
+    try:
+        out, _ = p.communicate(timeout=seconds + 60)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
         return None
-    fields = dict(kv.split("=") for kv in out.stdout.split())
-    return {k: float(v) for k, v in fields.items()}
+    if p.returncode != 0:
+        return None
+    fields = {k: float(v) for k, v in (kv.split("=") for kv in out.split())}
+    fields["wall"] = time.monotonic() - t0
+    return fields
+
+
+def child_cpu():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def main():
@@ -42,50 +78,90 @@ def main():
     ap.add_argument("build")
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--conns", default="100,1000,10000")
-    ap.add_argument("--repeat", type=int, default=3, help="rounds per size; the best round per server is kept")
+    ap.add_argument("--repeat", type=int, default=5, help="rounds per size; medians are reported")
+    ap.add_argument("--servers", default="", help="comma-separated subset of the server names")
+    ap.add_argument("--no-pin", action="store_true", help="let the scheduler place server and client")
+    ap.add_argument("--nice", type=int, default=0,
+                    help="niceness for server and client (negative needs root): keeps concurrent builds "
+                         "from deciding who gets the CPU")
     ap.add_argument("--skip-echo", action="store_true")
     args = ap.parse_args()
+    global NICE
+    NICE = args.nice
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     b = os.path.join(args.build, "bench", "runtime")
     load = os.path.join(b, "async_echo_load")
+    bw = os.path.join(b, "async_echo_boundwise")
+    env_uring = dict(os.environ, BOUNDWISE_ASYNC_BACKEND="io_uring")
+    env_epoll = dict(os.environ, BOUNDWISE_ASYNC_BACKEND="epoll")
     servers = [
-        ("boundwise", [os.path.join(b, "async_echo_boundwise")]),
-        ("asio", [os.path.join(b, "async_echo_asio")]),
-        ("libuv", [os.path.join(b, "async_echo_libuv")]),
-        ("asyncio", [sys.executable, os.path.join(HERE, "async_echo_asyncio.py")]),
+        ("bw-io_uring", [bw], env_uring),
+        ("bw-epoll", [bw], env_epoll),
+        ("asio", [os.path.join(b, "async_echo_asio")], None),
+        ("libuv", [os.path.join(b, "async_echo_libuv")], None),
+        ("asyncio", [sys.executable, os.path.join(HERE, "async_echo_asyncio.py")], None),
     ]
-    servers = [(n, c) for n, c in servers if os.path.exists(c[-1])]
+    servers = [s for s in servers if os.path.exists(s[1][-1])]
+    if args.servers:
+        keep = args.servers.split(",")
+        servers = [s for s in servers if s[0] in keep]
+    cpus = sorted(os.sched_getaffinity(0))
+    server_cpu, client_cpu = (cpus[0], cpus[1]) if len(cpus) >= 2 and not args.no_pin else (None, None)
     if not args.skip_echo:
         print(f"echo over loopback, 32-byte messages, one in flight per connection, "
-              f"{args.seconds:g} s per run, best of {args.repeat} interleaved rounds")
-        print(f"{'conns':>6} {'server':<10} {'req/s':>10} {'p50 us':>8} {'p99 us':>8} {'cpu us/req':>10}"
-              f"  {'boundwise req/s ratio':>22}")
+              f"{args.seconds:g} s per run, median of {args.repeat} interleaved rounds")
+        print(f"CPUs: {len(cpus)} ({os.getloadavg()[0]:.1f} load average at start); "
+              + (f"server pinned to CPU {server_cpu}, load generator to CPU {client_cpu}"
+                 if server_cpu is not None else "server and load generator unpinned")
+              + (f", both at nice {NICE}" if NICE else ""))
+        base_names = [n for n, _, _ in servers if n.startswith("bw-")]
+        hdr = f"{'conns':>6} {'server':<12} {'req/s':>9} {'p50 us':>8} {'p99 us':>8} {'cpu us/req':>10} " \
+              f"{'srv cpu':>7} {'cli cpu':>7}"
+        for bn in base_names:
+            hdr += f" {bn + ' ÷ this':>17}"
+        print(hdr)
         for conns in [int(c) for c in args.conns.split(",")]:
-            rows = {}
+            runs = {n: [] for n, _, _ in servers}
+            ratios = {(bn, n): [] for bn in base_names for n, _, _ in servers}
             for _ in range(args.repeat):
-                for name, cmd in servers:
-                    proc, port = start_server(cmd, int(args.seconds) + 90)
+                this_round = {}
+                for name, cmd, env in servers:
+                    proc, port = start_server(cmd, int(args.seconds) + 90, env, server_cpu)
                     try:
                         c0 = cpu_seconds(proc.pid)
-                        r = run_load(load, port, conns, args.seconds)
+                        k0 = child_cpu()
+                        r = run_load(load, port, conns, args.seconds, client_cpu)
                         if r is not None:
-                            # CPU the server burnt per request, over the whole run incl. warm-up
-                            r["cpu_us"] = (cpu_seconds(proc.pid) - c0) * 1e6 / max(1.0, r["rps"] * (args.seconds + 0.5))
+                            busy = cpu_seconds(proc.pid) - c0
+                            # Server CPU per request over the whole run incl. the 0.5 s warm-up.
+                            r["cpu_us"] = busy * 1e6 / max(1.0, r["rps"] * (args.seconds + 0.5))
+                            r["srv_cpu"] = 100.0 * busy / r["wall"]
+                            r["cli_cpu"] = 100.0 * (child_cpu() - k0) / r["wall"]
                     finally:
                         proc.terminate()
                         proc.wait(timeout=30)
-                    if r is not None and (name not in rows or rows[name] is None or r["rps"] > rows[name]["rps"]):
-                        rows[name] = r
-                    rows.setdefault(name, None)
-            base = rows.get("boundwise")
-            for name, r in rows.items():
-                if r is None:
-                    print(f"{conns:>6} {name:<10} {'failed':>10}")
+                    if r is not None:
+                        runs[name].append(r)
+                        this_round[name] = r
+                for bn in base_names:
+                    for n in this_round:
+                        if bn in this_round and this_round[n]["rps"]:
+                            ratios[(bn, n)].append(this_round[bn]["rps"] / this_round[n]["rps"])
+            for name, _, _ in servers:
+                rs = runs[name]
+                if not rs:
+                    print(f"{conns:>6} {name:<12} {'failed':>9}")
                     continue
-                ratio = f"{base['rps'] / r['rps']:.2f}x" if base and r["rps"] else ""
-                print(f"{conns:>6} {name:<10} {r['rps']:>10.0f} {r['p50_us']:>8.0f} {r['p99_us']:>8.0f} "
-                      f"{r['cpu_us']:>10.1f}  {ratio:>22}")
+                med = {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_us", "p99_us", "cpu_us",
+                                                                      "srv_cpu", "cli_cpu")}
+                line = (f"{conns:>6} {name:<12} {med['rps']:>9.0f} {med['p50_us']:>8.0f} {med['p99_us']:>8.0f} "
+                        f"{med['cpu_us']:>10.2f} {med['srv_cpu']:>6.0f}% {med['cli_cpu']:>6.0f}%")
+                for bn in base_names:
+                    rr = ratios[(bn, name)]
+                    cell = f"{statistics.median(rr):.2f}x [{min(rr):.2f}-{max(rr):.2f}]" if rr else ""
+                    line += f" {cell:>17}"
+                print(line)
             sys.stdout.flush()
     for tool in ("async_fetch_bench", "async_memory_bench"):
         path = os.path.join(b, tool)
