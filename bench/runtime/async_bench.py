@@ -10,7 +10,9 @@ time. With 2+ CPUs the server is pinned to one CPU and the client to another, so
 takes the other's core; the table shows how busy each side kept its CPU (100% = the whole
 core), which says who was the bottleneck. Each round runs every server once, back to back;
 a ratio is taken within a round (same machine load for both sides) and the table shows
-the median over rounds, of req/s, latency, CPU and ratio alike.
+the median over rounds, of req/s, latency, CPU and ratio alike. "per CPU" is the ratio of
+requests per server CPU-second (the inverse of cpu us/req): the throughput each server would
+reach with a core to itself, which concurrent builds on the machine distort far less than req/s.
 
 Every server listens on 127.0.0.1 only and exits by itself after a deadline."""
 import argparse
@@ -119,11 +121,12 @@ def main():
         hdr = f"{'conns':>6} {'server':<12} {'req/s':>9} {'p50 us':>8} {'p99 us':>8} {'cpu us/req':>10} " \
               f"{'srv cpu':>7} {'cli cpu':>7}"
         for bn in base_names:
-            hdr += f" {bn + ' ÷ this':>17}"
+            hdr += f" {bn + ' ÷ this, req/s':>24} {'per CPU':>6}"
         print(hdr)
         for conns in [int(c) for c in args.conns.split(",")]:
             runs = {n: [] for n, _, _ in servers}
             ratios = {(bn, n): [] for bn in base_names for n, _, _ in servers}
+            cpu_ratios = {(bn, n): [] for bn in base_names for n, _, _ in servers}
             for _ in range(args.repeat):
                 this_round = {}
                 for name, cmd, env in servers:
@@ -148,6 +151,8 @@ def main():
                     for n in this_round:
                         if bn in this_round and this_round[n]["rps"]:
                             ratios[(bn, n)].append(this_round[bn]["rps"] / this_round[n]["rps"])
+                            # Requests per server CPU-second: throughput with a whole core each.
+                            cpu_ratios[(bn, n)].append(this_round[n]["cpu_us"] / this_round[bn]["cpu_us"])
             for name, _, _ in servers:
                 rs = runs[name]
                 if not rs:
@@ -160,7 +165,9 @@ def main():
                 for bn in base_names:
                     rr = ratios[(bn, name)]
                     cell = f"{statistics.median(rr):.2f}x [{min(rr):.2f}-{max(rr):.2f}]" if rr else ""
-                    line += f" {cell:>17}"
+                    cr = cpu_ratios[(bn, name)]
+                    cpu_cell = f"{statistics.median(cr):.2f}x" if cr else ""
+                    line += f" {cell:>24} {cpu_cell:>6}"
                 print(line)
             sys.stdout.flush()
     for tool in ("async_fetch_bench", "async_memory_bench"):
