@@ -218,6 +218,7 @@ struct LoopFrame {
 
 struct ScopeFrame {
   std::vector<const VarDecl *> Guards;
+  std::vector<const CXXDestructorDecl *> Destructors;
   /// Handles whose destructor joins: jthreads, futures of std::async, pools.
   std::vector<std::string> JoinAtExit;
 };
@@ -634,6 +635,7 @@ private:
       return;
     SharedAccess A;
     A.Location = std::move(L);
+    A.Location.Spelling = spelling(LV);
     A.Write = Write;
     A.Atomic = ForceAtomic || AtomicRegion || is_atomic_type(T);
     A.AtomicReplaceable = !A.Atomic && (T->isIntegerType() || T->isPointerType() || T->isFloatingType()) &&
@@ -751,12 +753,37 @@ private:
     if (Ctor && start_thread(C, Ctor, nullptr, Args))
       return;
     // A copy of a shared object reads it.
-    if (Ctor && Ctor->isCopyOrMoveConstructor() && !Args.empty()) {
+    if (Ctor && Ctor->isCopyOrMoveConstructor() && !Args.empty() &&
+        (Ctor->isTrivial() || SM.isInSystemHeader(SM.getExpansionLoc(Ctor->getLocation())))) {
       read_lvalue(Args[0]);
+      return;
+    }
+    if (Ctor && !Ctor->isTrivial() && !SM.isInSystemHeader(SM.getExpansionLoc(Ctor->getLocation()))) {
+      // A program constructor runs its body on a fresh object.
+      AccessCall Site;
+      Site.Callees.push_back(usr_of(Ctor));
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        const ParmVarDecl *Param = I < Ctor->getNumParams() ? Ctor->getParamDecl(I) : nullptr;
+        Site.Arguments.push_back(bind(Args[I], Param));
+        expr(Args[I]);
+      }
+      Site.Context = context();
+      Out.Calls.push_back(std::move(Site));
       return;
     }
     for (const Expr *Arg : Args)
       expr(Arg);
+  }
+
+  /// Locals whose class has a destructor written in the program: it runs at scope exit.
+  void note_destructor(const VarDecl *V) {
+    const CXXRecordDecl *RD = record_of(V->getType());
+    if (!RD || V->getType()->isReferenceType() || !RD->hasDefinition())
+      return;
+    const CXXDestructorDecl *Dtor = RD->getDestructor();
+    if (!Dtor || Dtor->isTrivial() || SM.isInSystemHeader(SM.getExpansionLoc(Dtor->getLocation())))
+      return;
+    Scopes.back().Destructors.push_back(Dtor);
   }
 
   void call(const CallExpr *C) {
@@ -778,7 +805,8 @@ private:
     if (sync_operation(Callee, Name, Object, Args))
       return;
     const bool System = SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
-    if (System || !Callee->hasBody()) {
+    // Functions defined in another translation unit are linked by USR later.
+    if (System) {
       library_call(Callee, Name, Object, Args, System);
       return;
     }
@@ -829,7 +857,10 @@ private:
 
   ArgumentBinding bind(const Expr *Arg, const ParmVarDecl *Param) {
     ArgumentBinding B;
+    // Forwarded arguments (std::thread's Args&&...) arrive as materialized temporaries.
     const Expr *Stripped = strip(Arg);
+    if (isa<MaterializeTemporaryExpr>(Arg->IgnoreParens()) || isa<ExprWithCleanups>(Arg->IgnoreParens()))
+      Arg = Stripped;
     // std::ref(x) hands x itself.
     if (const auto *Call = dyn_cast<CallExpr>(Stripped))
       if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && Callee->getIdentifier() &&
@@ -904,6 +935,16 @@ private:
           Out.Accesses.push_back(std::move(A));
         }
       }
+    // Objects passed by reference are read (const) or may be written.
+    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
+      QualType Param = Callee->getParamDecl(I)->getType();
+      if (!Param->isReferenceType() || !Args[I]->isGLValue())
+        continue;
+      bool Const = Param.getNonReferenceType().isConstQualified();
+      if (!Const && Param->isRValueReferenceType())
+        continue;
+      record(Args[I], !Const, false);
+    }
     for (const Expr *Arg : Args)
       expr(Arg);
     // Callbacks of sequential algorithms run here.
@@ -1208,7 +1249,7 @@ private:
     // Joins: the end of a start's interval.
     bool Join = (Class == "std::thread" || Class == "std::jthread") && Method == "join";
     bool FutureWait = (Class == "std::future" || Class == "std::shared_future" ||
-                       Class == "boundwise::Future") &&
+                       Class == "std::__basic_future" || Class == "boundwise::Future") &&
                       (Method == "get" || Method == "wait" || Method == "wait_for");
     bool PoolWait = (Class == "boundwise::ThreadPool" && (Method == "shutdown" || Method == "wait")) ||
                     (Class == "tbb::task_group" && Method == "wait") ||
@@ -1223,7 +1264,7 @@ private:
     if (N == "pthread_join" || N == "thrd_join") {
       std::string Handle;
       if (!Args.empty())
-        Handle = location(Args[0], true).Root;
+        Handle = location(Args[0]->IgnoreParenImpCasts(), true).Root;
       if (!join(Handle))
         wait_point();
       return true;
@@ -1232,8 +1273,12 @@ private:
       wait_point();
       return true;
     }
-    if (N == "pthread_detach" || Method == "detach")
+    if (N == "pthread_detach" || Method == "detach") {
+      // std::thread(f).detach(): the start is in the object expression.
+      if (Object)
+        expr(Object);
       return true;
+    }
     static const char *const Waits[] = {
         "std::condition_variable::wait", "std::condition_variable::wait_for",
         "std::condition_variable::wait_until", "std::condition_variable_any::wait",
@@ -1426,6 +1471,12 @@ private:
   void pop_scope() {
     ScopeFrame Frame = std::move(Scopes.back());
     Scopes.pop_back();
+    for (const CXXDestructorDecl *Dtor : llvm::reverse(Frame.Destructors)) {
+      AccessCall Site;
+      Site.Callees.push_back(usr_of(Dtor));
+      Site.Context = context();
+      Out.Calls.push_back(std::move(Site));
+    }
     for (const VarDecl *Guard : llvm::reverse(Frame.Guards))
       release_guard(Guard);
     for (const std::string &Handle : Frame.JoinAtExit)
@@ -1439,6 +1490,7 @@ private:
     size_t StartsBefore = Out.Starts.size();
     if (const Expr *Init = V->getInit())
       expr(Init);
+    note_destructor(V);
     std::string Handle = local_id(V);
     for (size_t I = StartsBefore; I < Out.Starts.size(); ++I)
       Books[I].Handles.push_back(Handle);
@@ -1451,8 +1503,10 @@ private:
         Scopes.back().JoinAtExit.push_back(Handle);
     if (const Expr *Init = V->getInit()) {
       if (V->getType()->isIntegralOrEnumerationType()) {
+        // Only symbolic values: a constant initializer says nothing about
+        // the variable once it is assigned again (loop counters).
         IndexTerm T = index(Init);
-        if (T.K != IndexTerm::Unknown)
+        if (T.K == IndexTerm::Affine)
           ValueSymbols[V] = T;
       } else if (V->getType()->isPointerType()) {
         MemoryLocation Target = pointer_target(Init);
