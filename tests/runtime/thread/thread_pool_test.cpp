@@ -433,6 +433,27 @@ TEST(ThreadPool, AsCompletedAndWaitOnPoolFutures) {
   EXPECT_EQ(r.done.size(), 3u);
 }
 
+// A pool task settles without the state's lock unless a callback was
+// registered; registering (as_completed, wait) races that settle. A lost
+// callback would leave as_completed waiting: the timeout turns it into a
+// failure instead of a hang.
+TEST(ThreadPool, CallbacksRegisteredWhileTasksSettleAllRun) {
+  bw::ThreadPool pool{2};
+  for (int round = 0; round < 20; ++round) {
+    std::vector<bw::Future<int>> fs;
+    const int n = static_cast<int>(scaled(500));
+    for (int i = 0; i < n; ++i) fs.push_back(pool.submit([i] { return i; }));
+    long sum = 0;
+    int seen = 0;
+    EXPECT_NO_THROW(for (auto f : bw::as_completed(fs, 60s)) {
+      sum += f.get();
+      ++seen;
+    });
+    EXPECT_EQ(seen, n);
+    EXPECT_EQ(sum, static_cast<long>(n) * (n - 1) / 2);
+  }
+}
+
 TEST(ThreadPool, SubmitFromManyThreads) {
   bw::ThreadPool pool{2};
   std::atomic<long> sum{0};

@@ -113,13 +113,18 @@ class StateBase {
   bool set_exception(std::exception_ptr error) {
     return settle([&] { error_ = std::move(error); });
   }
+  void set_error(std::exception_ptr error) noexcept { error_ = std::move(error); }
 
   // Runs `fn` once the state settles (immediately, inline, if it already
   // has). Runs on whichever thread settles the state, so keep it short.
   void on_ready(std::function<void()> fn) {
     {
       std::lock_guard guard(lock_);
-      if (!settled()) {
+      // Dekker with settle_running(): announce, then look. Either it sees
+      // hooked_ and collects our callback under the lock, or we see it
+      // settled and run the callback here.
+      hooked_.store(true, std::memory_order_seq_cst);
+      if (status_.load(std::memory_order_seq_cst) < kFinished) {
         hooks().on_ready.push_back(std::move(fn));
         return;
       }
@@ -158,6 +163,26 @@ class StateBase {
 
  protected:
   virtual ~StateBase() { delete hooks_; }
+
+  // settle() for the one producer that won set_running(): nothing else can
+  // settle a Running state (try_cancel() only cancels Pending ones), so the
+  // lock is needed only if a callback was registered. One xchg per task
+  // instead of lock + store + unlock (pool tasks settle millions of times).
+  template <class Write>
+  void settle_running(Write&& write) {
+    write();
+    status_.store(kFinished, std::memory_order_seq_cst);
+    std::unique_ptr<Hooks> hooks;
+    if (hooked_.load(std::memory_order_seq_cst)) {
+      std::lock_guard guard(lock_);
+      hooks.reset(hooks_);
+      hooks_ = nullptr;
+    }
+    wake_waiters();
+    if (hooks) {
+      for (auto& cb : hooks->on_ready) cb();
+    }
+  }
 
   // Publishes a result written by `write` unless already settled. The write
   // happens under the lock and before the status store, so a reader that
@@ -211,6 +236,7 @@ class StateBase {
   std::atomic<std::uint32_t> status_{kPending};
   mutable std::atomic<std::uint32_t> waiters_{0};
   SpinLock lock_;
+  std::atomic<bool> hooked_{false};  // an on_ready callback may be registered
   std::exception_ptr error_;
   Hooks* hooks_ = nullptr;  // guarded by lock_
 };
@@ -237,17 +263,16 @@ class SharedState : public StateBase {
 
   template <class... A>
   bool set_value(A&&... a) {
-    return settle([&] {
-      if constexpr (std::is_void_v<T>) {
-        static_assert(sizeof...(A) == 0, "set_value() takes no argument for void");
-        value_.emplace();
-      } else if constexpr (std::is_reference_v<T>) {
-        static_assert(sizeof...(A) == 1, "set_value(ref) takes one argument");
-        value_.emplace(std::addressof(a)...);
-      } else {
-        value_.emplace(std::forward<A>(a)...);
-      }
-    });
+    return settle([&] { emplace_value(std::forward<A>(a)...); });
+  }
+
+  // For the producer that won set_running() (see settle_running).
+  template <class... A>
+  void set_value_running(A&&... a) {
+    settle_running([&] { emplace_value(std::forward<A>(a)...); });
+  }
+  void set_exception_running(std::exception_ptr error) {
+    settle_running([&] { set_error(std::move(error)); });
   }
 
   // Requires settled(). result(), but moves a copyable result out when the
@@ -283,6 +308,19 @@ class SharedState : public StateBase {
   }
 
  private:
+  template <class... A>
+  void emplace_value(A&&... a) {
+    if constexpr (std::is_void_v<T>) {
+      static_assert(sizeof...(A) == 0, "set_value() takes no argument for void");
+      value_.emplace();
+    } else if constexpr (std::is_reference_v<T>) {
+      static_assert(sizeof...(A) == 1, "set_value(ref) takes one argument");
+      value_.emplace(std::addressof(a)...);
+    } else {
+      value_.emplace(std::forward<A>(a)...);
+    }
+  }
+
   std::optional<typename Slot<T>::Type> value_;
   [[no_unique_address]] std::conditional_t<!std::is_void_v<T> && !std::is_reference_v<T> &&
                                                !std::is_copy_constructible_v<T>,

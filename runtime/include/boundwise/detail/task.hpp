@@ -47,19 +47,19 @@ class SubmitTask final : public SharedState<R>, public TaskNode, public CachedAl
         if constexpr (std::is_void_v<R>) {
           std::apply(invoke_all, std::move(*work_));
           work_.reset();
-          this->set_value();
+          this->set_value_running();
         } else if constexpr (std::is_reference_v<R>) {
           R&& r = std::apply(invoke_all, std::move(*work_));
           work_.reset();
-          this->set_value(r);
+          this->set_value_running(r);
         } else {
           R r = std::apply(invoke_all, std::move(*work_));
           work_.reset();
-          this->set_value(std::move(r));
+          this->set_value_running(std::move(r));
         }
       } catch (...) {
         work_.reset();
-        this->set_exception(std::current_exception());
+        this->set_exception_running(std::current_exception());
       }
     } else {
       work_.reset();  // cancelled before it started

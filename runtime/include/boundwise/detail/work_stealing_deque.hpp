@@ -31,9 +31,14 @@ class WorkStealingDeque {
   // Owner only.
   void push(T* item) {
     const std::int64_t b = bottom_.load(std::memory_order_relaxed);
-    const std::int64_t t = top_.load(std::memory_order_acquire);
     Ring* ring = ring_.load(std::memory_order_relaxed);
-    if (b - t > ring->capacity - 1) ring = grow(ring, t, b);
+    // top_ only grows, so a stale copy overstates the size: re-read the
+    // shared (thief-written, usually remote) line only when the ring looks
+    // full. Saves a cache miss on most pushes.
+    if (b - top_seen_ > ring->capacity - 1) {
+      top_seen_ = top_.load(std::memory_order_acquire);
+      if (b - top_seen_ > ring->capacity - 1) ring = grow(ring, top_seen_, b);
+    }
     ring->put(b, item);
     bottom_.store(b + 1, std::memory_order_release);
   }
@@ -105,6 +110,7 @@ class WorkStealingDeque {
   alignas(64) std::atomic<std::int64_t> bottom_{0};
   alignas(64) std::atomic<Ring*> ring_{nullptr};
   std::vector<std::unique_ptr<Ring>> rings_;  // owner only
+  std::int64_t top_seen_ = 0;                 // owner only: a lower bound of top_
 };
 
 }  // namespace boundwise::detail
