@@ -9,7 +9,7 @@ static int seen[4];
 static void *worker(void *arg) {
   int id = *(int *)arg; // RACE
   if (id >= 0 && id < 4)
-    seen[id] = 1;
+    seen[id] = 1; // two threads can read the same i and write one slot: RACE
   return NULL;
 }
 
