@@ -469,6 +469,81 @@ TEST(ThreadPool, SubmitFromManyThreads) {
   EXPECT_EQ(sum.load(), 4L * per * (per - 1) / 2);
 }
 
+// Outside threads get a submission deque of their own while there are free
+// ones (4 per pool) and share the locked queue beyond that; a thread that
+// exits hands its deque back. None of this may lose or duplicate a task.
+TEST(ThreadPool, ManyOutsideThreadsMoreThanSubmissionSlots) {
+  bw::ThreadPool pool{2};
+  std::atomic<long> sum{0};
+  std::atomic<int> count{0};
+  const int per = static_cast<int>(scaled(500));
+  for (int wave = 0; wave < 3; ++wave) {  // later waves reuse slots of exited threads
+    std::vector<std::thread> ts;
+    for (int t = 0; t < 9; ++t)
+      ts.emplace_back([&] {
+        std::vector<bw::Future<void>> fs;
+        for (int i = 0; i < per; ++i)
+          fs.push_back(pool.submit([&sum, &count, i] {
+            sum += i;
+            ++count;
+          }));
+        for (auto& f : fs) EXPECT_TRUE(f.wait_for(60s));
+      });
+    for (auto& t : ts) t.join();
+  }
+  EXPECT_EQ(count.load(), 27 * per);
+  EXPECT_EQ(sum.load(), 27L * per * (per - 1) / 2);
+}
+
+// One thread alternating between pools, and outliving a pool it submitted to.
+TEST(ThreadPool, OneThreadSubmitsToSeveralPoolsAndOutlivesOne) {
+  bw::ThreadPool a{1};
+  std::atomic<int> ran{0};
+  std::vector<bw::Future<void>> fs;
+  {
+    bw::ThreadPool b{1};
+    for (int i = 0; i < 200; ++i) {
+      fs.push_back(a.submit([&] { ++ran; }));
+      fs.push_back(b.submit([&] { ++ran; }));
+    }
+    for (auto& f : fs) EXPECT_TRUE(f.wait_for(60s));
+  }  // b is gone; this thread's binding to it must not be reused
+  bw::ThreadPool c{1};
+  EXPECT_EQ(c.submit([] { return 5; }).get(), 5);
+  EXPECT_EQ(a.submit([] { return 6; }).get(), 6);
+  EXPECT_EQ(ran.load(), 400);
+}
+
+// Submitters racing shutdown(wait=false): each submit either throws or its
+// task completes; none is stranded in a submission deque after the workers
+// decided to exit (the wait_for turns a stranded task into a failure).
+TEST(ThreadPool, SubmitRacingShutdownWithoutWaitStrandsNothing) {
+  const int rounds = static_cast<int>(scaled(40));
+  for (int round = 0; round < rounds; ++round) {
+    bw::ThreadPool pool{2};
+    std::atomic<int> ran{0}, accepted{0}, rejected{0};
+    std::vector<std::thread> ts;
+    for (int t = 0; t < 6; ++t)
+      ts.emplace_back([&] {
+        std::vector<bw::Future<void>> fs;
+        for (int i = 0; i < 300; ++i) {
+          try {
+            fs.push_back(pool.submit([&] { ++ran; }));
+            ++accepted;
+          } catch (const std::runtime_error&) {
+            ++rejected;
+          }
+        }
+        for (auto& f : fs) EXPECT_TRUE(f.wait_for(60s));
+      });
+    std::this_thread::sleep_for(std::chrono::microseconds(30 * (round % 7)));
+    pool.shutdown(false);
+    for (auto& t : ts) t.join();
+    EXPECT_EQ(accepted + rejected, 1800);
+    EXPECT_EQ(ran.load(), accepted.load());
+  }
+}
+
 TEST(ThreadPool, SubmitCancelShutdownRace) {
   const int rounds = static_cast<int>(scaled(30));
   for (int round = 0; round < rounds; ++round) {
