@@ -2,6 +2,8 @@
 // file's failure is its own.
 #include "frontend.h"
 
+#include <algorithm>
+
 #include "summary_builder.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -48,6 +50,19 @@ clang::tooling::ArgumentsAdjuster resource_dir_adjuster() {
         return Args;
     clang::tooling::CommandLineArguments Out = Args;
     Out.push_back("-resource-dir=" + Dir);
+    return Out;
+  };
+}
+
+clang::tooling::ArgumentsAdjuster openmp_adjuster() {
+  return [](const clang::tooling::CommandLineArguments &Args, llvm::StringRef) {
+    for (const std::string &Arg : Args)
+      if (llvm::StringRef(Arg).starts_with("-fopenmp") || Arg == "-fno-openmp" || Arg == "/openmp")
+        return Args;
+    clang::tooling::CommandLineArguments Out = Args;
+    // Before a "--" that ends options, or at the end.
+    auto End = std::find(Out.begin(), Out.end(), "--");
+    Out.insert(End, "-fopenmp");
     return Out;
   };
 }
@@ -107,6 +122,7 @@ SummarizeResult summarize_sources(const clang::tooling::CompilationDatabase &Dat
     for (size_t I = Next++; I < Files.size(); I = Next++) {
       clang::tooling::ClangTool Tool(Database, {Files[I]});
       Tool.appendArgumentsAdjuster(resource_dir_adjuster());
+      Tool.appendArgumentsAdjuster(openmp_adjuster());
       if (Options.Adjuster)
         Tool.appendArgumentsAdjuster(Options.Adjuster);
       clang::IgnoringDiagConsumer Silent;

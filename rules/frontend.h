@@ -21,6 +21,10 @@ namespace boundwise {
 std::string clang_resource_dir();
 
 /// Adds -resource-dir unless the command names one already.
+/// Adds -fopenmp unless the command decides (-fopenmp*, -fno-openmp): OpenMP
+/// pragmas are concurrency, and without the flag Clang drops them unparsed.
+clang::tooling::ArgumentsAdjuster openmp_adjuster();
+
 clang::tooling::ArgumentsAdjuster resource_dir_adjuster();
 
 struct SummarizeOptions {

@@ -284,7 +284,9 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   };
   AdjustedDatabase Database(
       *Inputs->Database,
-      clang::tooling::combineAdjusters(Inputs->Adjuster, resource_dir_adjuster()));
+      clang::tooling::combineAdjusters(
+          clang::tooling::combineAdjusters(Inputs->Adjuster, resource_dir_adjuster()),
+          openmp_adjuster()));
 
   std::vector<std::vector<ClangTidyError>> PerFile(Inputs->Files.size());
   std::atomic<size_t> Next{0};

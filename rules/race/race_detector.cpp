@@ -185,27 +185,16 @@ private:
     events(F, F.Shared, B, Outer, Depth, Stack, false);
   }
 
-  bool callee_waits(const std::string &Usr, int Depth = 0) {
+  /// Whether \p Usr or anything it calls has \p Flag (Waits, Signals) set.
+  bool callee_has(const std::string &Usr, bool SharedAccessSummary::*Flag, int Depth = 0) {
     const FunctionFacts *Facts = P.find(Usr);
     if (!Facts || !Facts->Summary || Depth > 4)
       return false;
-    if (Facts->Summary->Shared.Waits)
+    if (Facts->Summary->Shared.*Flag)
       return true;
     for (const AccessCall &C : Facts->Summary->Shared.Calls)
       for (const std::string &Callee : C.Callees)
-        if (Callee != Usr && callee_waits(Callee, Depth + 1))
-          return true;
-    return false;
-  }
-  bool callee_signals(const std::string &Usr, int Depth = 0) {
-    const FunctionFacts *Facts = P.find(Usr);
-    if (!Facts || !Facts->Summary || Depth > 4)
-      return false;
-    if (Facts->Summary->Shared.Signals)
-      return true;
-    for (const AccessCall &C : Facts->Summary->Shared.Calls)
-      for (const std::string &Callee : C.Callees)
-        if (Callee != Usr && callee_signals(Callee, Depth + 1))
+        if (Callee != Usr && callee_has(Callee, Flag, Depth + 1))
           return true;
     return false;
   }
@@ -239,9 +228,9 @@ private:
     int FirstWaitCall = INT_MAX, LastSignalCall = INT_MIN;
     for (const AccessCall &C : Summary.Calls)
       for (const std::string &Callee : C.Callees) {
-        if (callee_waits(Callee))
+        if (callee_has(Callee, &SharedAccessSummary::Waits))
           FirstWaitCall = std::min(FirstWaitCall, C.Context.Order);
-        if (callee_signals(Callee))
+        if (callee_has(Callee, &SharedAccessSummary::Signals))
           LastSignalCall = std::max(LastSignalCall, C.Context.Order);
       }
     // Replay accesses and calls in order so lock wrappers apply to what follows.
