@@ -103,8 +103,11 @@ void print_table() {
       base = r.median_item_ns;  // the first row of each benchmark is boundwise
       base_best = r.best_item_ns;
     }
-    std::printf("%-28s %-36s %10.2f %9.2f %12.1f %7.2fx %7.2fx\n", r.bench.c_str(), r.impl.c_str(), r.median_ms,
-                r.best_ms, r.median_item_ns, r.median_item_ns / base, r.best_item_ns / base_best);
+    // Whole-run cases (fib, sum i*i: items == 1) have no per-item figure.
+    char per_item[32] = "-";
+    if (r.median_item_ns != r.median_ms * 1e6) std::snprintf(per_item, sizeof per_item, "%.1f", r.median_item_ns);
+    std::printf("%-28s %-36s %10.2f %9.2f %12s %7.2fx %7.2fx\n", r.bench.c_str(), r.impl.c_str(), r.median_ms,
+                r.best_ms, per_item, r.median_item_ns / base, r.best_item_ns / base_best);
   }
   std::printf(
       "\nratio = peer median ns/item / boundwise median ns/item (> 1: boundwise faster); best-r: same with best "
