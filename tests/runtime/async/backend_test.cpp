@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "boundwise/async.hpp"
 #include "boundwise/net.hpp"
@@ -87,6 +88,52 @@ TEST(Backend, BothBackendsInOneProcess) {
     }());
     EXPECT_EQ(got, "ping");
   }
+}
+
+// Sockets destroyed while their peers keep sending: readiness for a socket
+// that is already closed and freed may still be on its way (an unreaped CQE
+// on io_uring, a batch entry on epoll). The poller must drop it, not touch
+// the freed IoHandle; ASan turns a slip into a failure.
+TEST(Backend, SocketsFreedWhileTheirEventsAreInFlight) {
+  constexpr int kConns = 200;
+  int served = boundwise::run([]() -> Task<int> {
+    auto listener = boundwise::net::TcpListener::bind("127.0.0.1", 0);
+    const std::uint16_t port = listener.local_port();
+    int count = 0;
+    // Server side: take one read, then drop the stream (close + free).
+    auto server = [&]() -> Task<void> {
+      std::vector<boundwise::TaskHandle<void>> conns;
+      for (int i = 0; i < kConns; ++i) {
+        auto one = [&count](boundwise::net::TcpStream s) -> Task<void> {
+          char b[1];
+          try {
+            co_await s.read_some(b, 1);
+          } catch (const std::system_error&) {
+          }
+          ++count;
+        };
+        conns.push_back(boundwise::spawn(one(co_await listener.accept())));
+      }
+      for (auto& c : conns) co_await c;
+    };
+    // Client side: keep writing after the server has let go.
+    auto client = [port]() -> Task<void> {
+      auto s = co_await boundwise::net::TcpStream::connect("127.0.0.1", port);
+      const char burst[64] = {};
+      try {
+        for (int i = 0; i < 50; ++i) {
+          co_await s.write_all(burst, sizeof burst);
+          if (i % 8 == 0) co_await boundwise::sleep_for(std::chrono::milliseconds(0));
+        }
+      } catch (const std::system_error&) {  // EPIPE / ECONNRESET once the server closed
+      }
+    };
+    std::vector<Task<void>> clients;
+    for (int i = 0; i < kConns; ++i) clients.push_back(client());
+    co_await boundwise::gather(server(), boundwise::gather(std::move(clients)));
+    co_return count;
+  }());
+  EXPECT_EQ(served, kConns);
 }
 
 TEST(Backend, UnknownNameInTheEnvironmentIsAnError) {
