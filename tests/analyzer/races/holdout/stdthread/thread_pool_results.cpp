@@ -1,0 +1,73 @@
+// RUN: %race_corpus %s
+// VERDICT: no-race
+// A small thread pool: the task deque and the stop flag are guarded by one mutex and condition variable; each task writes its own result slot.
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+class Pool {
+public:
+  explicit Pool(int n) {
+    for (int i = 0; i < n; i++)
+      workers_.emplace_back([this] { run(); });
+  }
+  ~Pool() {
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    for (auto &w : workers_)
+      w.join();
+  }
+  void submit(std::function<void()> task) {
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      tasks_.push_back(std::move(task));
+    }
+    cv_.notify_one();
+  }
+
+private:
+  void run() {
+    for (;;) {
+      std::function<void()> task;
+      {
+        std::unique_lock<std::mutex> lk(mu_);
+        cv_.wait(lk, [this] { return stopping_ || !tasks_.empty(); });
+        if (tasks_.empty())
+          return;
+        task = std::move(tasks_.front());
+        tasks_.pop_front();
+      }
+      task();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+int main() {
+  std::vector<long> results(200);
+  {
+    Pool pool(4);
+    for (int i = 0; i < 200; i++)
+      pool.submit([&results, i] {
+        long s = 0;
+        for (int k = 0; k <= i; k++)
+          s += k;
+        results[i] = s;
+      });
+  }
+  long total = 0;
+  for (long r : results)
+    total += r;
+  std::printf("%ld\n", total);
+}
