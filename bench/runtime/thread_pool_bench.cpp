@@ -14,6 +14,8 @@
 #include <tbb/task_arena.h>
 #include <tbb/task_group.h>
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -61,14 +63,29 @@ struct Row {
   std::string bench, impl;
   double median_ms, best_ms;
   double median_item_ns, best_item_ns;
+  double median_cpu_ms;
 };
+
+// CPU time of the whole process (all threads, spinning included). Unlike
+// wall time it does not grow when other processes take the cores, so on a
+// shared machine it is the steadier measure of what an implementation costs.
+double process_cpu_ms() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double median_of(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
 std::vector<Row> g_rows;
 
 void run_group(const std::string& bench, std::vector<Case> cases) {
   std::erase_if(cases, [&](const Case& c) { return !g_filter.empty() && c.impl.find(g_filter) == std::string::npos; });
   if (cases.empty()) return;
   for (auto& c : cases) c.fn();  // warm-up: thread creation, page faults, allocator caches
-  std::vector<std::vector<double>> runs(cases.size());
+  std::vector<std::vector<double>> runs(cases.size()), cpu(cases.size());
   for (int r = 0; r < g_repeat; ++r) {
     for (std::size_t k = 0; k < cases.size(); ++k) {
       const std::size_t i = (k + static_cast<std::size_t>(r)) % cases.size();
@@ -76,42 +93,48 @@ void run_group(const std::string& bench, std::vector<Case> cases) {
       // park: on 2 cores a peer's spinning workers would otherwise steal
       // the core from whatever runs next.
       std::this_thread::sleep_for(std::chrono::milliseconds(g_settle_ms));
+      const double c0 = process_cpu_ms();
       const auto t0 = Clock::now();
       cases[i].fn();
       runs[i].push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      cpu[i].push_back(process_cpu_ms() - c0);
     }
   }
   for (std::size_t i = 0; i < cases.size(); ++i) {
     auto& v = runs[i];
     std::sort(v.begin(), v.end());
-    const double median = v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+    const double median = median_of(v);
     g_rows.push_back({bench, cases[i].impl, median, v.front(), median * 1e6 / cases[i].items,
-                      v.front() * 1e6 / cases[i].items});
+                      v.front() * 1e6 / cases[i].items, median_of(cpu[i])});
     std::fprintf(stderr, "  %-28s %-36s %10.2f ms\n", bench.c_str(), cases[i].impl.c_str(), median);
   }
 }
 
 void print_table() {
-  std::printf("\n%-28s %-36s %10s %9s %12s %8s %8s\n", "benchmark", "implementation", "median ms", "best ms",
-              "med ns/item", "ratio", "best-r");
-  std::printf("%s\n", std::string(117, '-').c_str());
+  std::printf("\n%-28s %-36s %10s %9s %12s %8s %8s %9s %7s\n", "benchmark", "implementation", "median ms", "best ms",
+              "med ns/item", "ratio", "best-r", "cpu ms", "cpu-r");
+  std::printf("%s\n", std::string(135, '-').c_str());
   std::string current;
-  double base = 0, base_best = 0;
+  double base = 0, base_best = 0, base_cpu = 0;
   for (const auto& r : g_rows) {
     if (r.bench != current) {
       current = r.bench;
       base = r.median_item_ns;  // the first row of each benchmark is boundwise
       base_best = r.best_item_ns;
+      base_cpu = r.median_cpu_ms / (r.median_ms * 1e6 / r.median_item_ns);
     }
     // Whole-run cases (fib, sum i*i: items == 1) have no per-item figure.
     char per_item[32] = "-";
     if (r.median_item_ns != r.median_ms * 1e6) std::snprintf(per_item, sizeof per_item, "%.1f", r.median_item_ns);
-    std::printf("%-28s %-36s %10.2f %9.2f %12s %7.2fx %7.2fx\n", r.bench.c_str(), r.impl.c_str(), r.median_ms,
-                r.best_ms, per_item, r.median_item_ns / base, r.best_item_ns / base_best);
+    const double cpu_per_item = r.median_cpu_ms / (r.median_ms * 1e6 / r.median_item_ns);
+    std::printf("%-28s %-36s %10.2f %9.2f %12s %7.2fx %7.2fx %9.2f %6.2fx\n", r.bench.c_str(), r.impl.c_str(),
+                r.median_ms, r.best_ms, per_item, r.median_item_ns / base, r.best_item_ns / base_best, r.median_cpu_ms,
+                cpu_per_item / base_cpu);
   }
   std::printf(
       "\nratio = peer median ns/item / boundwise median ns/item (> 1: boundwise faster); best-r: same with best "
-      "runs.\nImplementations of one benchmark are timed round-robin within each repeat.\n");
+      "runs.\ncpu ms = median CPU time of the whole process per run (all threads); cpu-r: its ratio per item.\n"
+      "Implementations of one benchmark are timed round-robin within each repeat.\n");
 }
 
 // ---------------------------------------------------------------- (a) ----
