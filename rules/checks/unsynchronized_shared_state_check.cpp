@@ -57,6 +57,12 @@ std::string locks_text(const std::vector<std::string> &Locks) {
   return llvm::join(Quoted, ", ");
 }
 
+std::string api_name_of_type(QualType T) {
+  if (const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl())
+    return api_name(RD);
+  return "";
+}
+
 bool is_openmp(const RaceSide &S) { return llvm::StringRef(S.StartApi).starts_with("omp "); }
 
 /// Who makes the other access, as the message names it.
@@ -66,7 +72,8 @@ std::string other_party(const DataRace &R) {
     if (is_openmp(O))
       return "another thread of the same OpenMP " +
              std::string(llvm::StringRef(O.StartApi).contains("task") ? "task construct" : "region");
-    return "another instance of the same thread ('" + O.Function + "')";
+    return "another thread started at the same place (" + file_name(O.StartFile) + ":" +
+           std::to_string(O.StartLine) + ")";
   }
   if (O.StartFile.empty())
     return "the thread that started it, in '" + O.Spawner + "' before it joins";
@@ -146,16 +153,18 @@ void UnsynchronizedSharedStateCheck::check(const MatchFinder::MatchResult &Resul
       continue;
     std::string Locks;
     if (!R.Warned.Locks.empty() || !R.Other.Locks.empty())
-      Locks = " (locks held: " + locks_text(R.Warned.Locks) + " here, " + locks_text(R.Other.Locks) +
-              " there)";
+      Locks = ", with no lock in common (held: " + locks_text(R.Warned.Locks) + " here, " +
+              locks_text(R.Other.Locks) + " there)";
     else
-      Locks = " and no lock held";
+      Locks = ", with no lock held";
 
     // Fix-its, where the right one is obvious.
     std::vector<FixItHint> Fixes;
     std::string FixNote;
     const bool Global = llvm::StringRef(R.GlobalName).starts_with("g:");
-    if (SuggestAtomic && R.AtomicFixSafe && Global && !FixedGlobals.count(R.GlobalName)) {
+    // A mutex the program already uses for this variable keeps its invariants: prefer it.
+    const bool LockFix = SuggestLock && !R.CommonLock.empty();
+    if (!LockFix && SuggestAtomic && R.AtomicFixSafe && Global && !FixedGlobals.count(R.GlobalName)) {
       GlobalFinder Finder(llvm::StringRef(R.GlobalName).drop_front(2));
       Finder.TraverseDecl(Result.Context->getTranslationUnitDecl());
       VarDecl *V = Finder.Found;
@@ -183,22 +192,31 @@ void UnsynchronizedSharedStateCheck::check(const MatchFinder::MatchResult &Resul
         }
       }
     }
-    if (Fixes.empty() && SuggestLock && !R.CommonLock.empty()) {
+    if (LockFix) {
       StatementFinder Finder(SM, Where);
       Finder.TraverseDecl(Result.Context->getTranslationUnitDecl());
       FixNote = "every other access to '" + R.Variable + "' holds '" + R.CommonLock +
                 "': take it here too";
-      if (const Expr *Statement = Finder.Found) {
+      // The guard to write depends on the lock's type.
+      std::string Before, After;
+      for (const Decl *D : Result.Context->getTranslationUnitDecl()->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getName() == R.CommonLock) {
+          std::string Type = api_name_of_type(V->getType());
+          if (Lang.CPlusPlus && (Type == "std::mutex" || Type == "std::recursive_mutex" ||
+                                 Type == "std::timed_mutex" || Type == "std::shared_mutex")) {
+            Before = "{ std::lock_guard<" + Type + "> boundwise_guard(" + R.CommonLock + "); ";
+            After = " }";
+          } else if (V->getType().getAsString() == "pthread_mutex_t") {
+            Before = "pthread_mutex_lock(&" + R.CommonLock + "); ";
+            After = " pthread_mutex_unlock(&" + R.CommonLock + ");";
+          }
+        }
+      if (const Expr *Statement = Finder.Found; Statement && !Before.empty()) {
         SourceLocation End = Lexer::findLocationAfterToken(Statement->getEndLoc(), tok::semi, SM, Lang,
                                                            false);
-        if (End.isValid() && Lang.CPlusPlus) {
-          Fixes.push_back(FixItHint::CreateInsertion(
-              Statement->getBeginLoc(), "{ std::lock_guard<std::mutex> boundwise_guard(" + R.CommonLock + "); "));
-          Fixes.push_back(FixItHint::CreateInsertion(End, " }"));
-        } else if (End.isValid()) {
-          Fixes.push_back(FixItHint::CreateInsertion(Statement->getBeginLoc(),
-                                                     "pthread_mutex_lock(&" + R.CommonLock + "); "));
-          Fixes.push_back(FixItHint::CreateInsertion(End, " pthread_mutex_unlock(&" + R.CommonLock + ");"));
+        if (End.isValid()) {
+          Fixes.push_back(FixItHint::CreateInsertion(Statement->getBeginLoc(), Before));
+          Fixes.push_back(FixItHint::CreateInsertion(End, After));
         }
       }
     }

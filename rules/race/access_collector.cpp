@@ -280,6 +280,10 @@ private:
     Item.Column = static_cast<int>(P.getColumn());
   }
 
+  /// A local of this function: private to each call, unless the function
+  /// starts threads that share it (the detector decides).
+  std::string own_id(const VarDecl *V) const { return "o:" + local_id(V).substr(2); }
+
   std::string local_id(const VarDecl *V) const {
     PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(V->getLocation()));
     std::string Id = "l:";
@@ -318,15 +322,15 @@ private:
       const auto *V = dyn_cast<VarDecl>(R->getDecl());
       if (!V)
         return IndexTerm::unknown();
-      if (IterationVars.contains(V))
-        return IndexTerm::affine("iter");
+      if (auto It = IterationVars.find(V); It != IterationVars.end())
+        return with_range(IndexTerm::affine(It->second), V);
       if (auto It = ValueSymbols.find(V); It != ValueSymbols.end())
         return It->second;
       if (const auto *P = dyn_cast<ParmVarDecl>(V); P && !V->getType()->isReferenceType() &&
                                                     P->getDeclContext() == F)
         return IndexTerm::affine("p:" + std::to_string(P->getFunctionScopeIndex()));
       if (V->hasLocalStorage())
-        return IndexTerm::affine(local_id(V));
+        return with_range(IndexTerm::affine(local_id(V)), V);
       return IndexTerm::unknown();
     }
     if (const auto *B = dyn_cast<BinaryOperator>(E)) {
@@ -339,10 +343,14 @@ private:
           return IndexTerm::constant(L.Offset + Sign * R.Offset);
         if (L.K == IndexTerm::Affine && R.K == IndexTerm::Constant) {
           L.Offset += Sign * R.Offset;
+          L.Low += Sign * R.Offset;
+          L.High += Sign * R.Offset;
           return L;
         }
         if (Sign == 1 && R.K == IndexTerm::Affine && L.K == IndexTerm::Constant) {
           R.Offset += L.Offset;
+          R.Low += L.Offset;
+          R.High += L.Offset;
           return R;
         }
         return IndexTerm::unknown();
@@ -353,6 +361,10 @@ private:
         if (L.K == IndexTerm::Affine && R.K == IndexTerm::Constant && R.Offset != 0) {
           L.Scale *= R.Offset;
           L.Offset *= R.Offset;
+          L.Low *= R.Offset;
+          L.High *= R.Offset;
+          if (L.Low > L.High)
+            std::swap(L.Low, L.High);
           return L;
         }
         return IndexTerm::unknown();
@@ -373,6 +385,15 @@ private:
     if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
       return loaded_through_parameter(location(A, true));
     return IndexTerm::unknown();
+  }
+
+  IndexTerm with_range(IndexTerm T, const VarDecl *V) const {
+    if (auto It = LoopRanges.find(V); It != LoopRanges.end()) {
+      T.Bounded = true;
+      T.Low = It->second.first;
+      T.High = It->second.second;
+    }
+    return T;
   }
 
   static IndexTerm loaded_through_parameter(const MemoryLocation &L) {
@@ -429,7 +450,7 @@ private:
     if (const auto *P = dyn_cast<ParmVarDecl>(V); P && P->getDeclContext() == F) {
       if (V->getType()->isReferenceType())
         return {"p:" + std::to_string(P->getFunctionScopeIndex()), {}, V->getName().str()};
-      return AnyLocal ? MemoryLocation{local_id(V), {}, V->getName().str()} : MemoryLocation{};
+      return AnyLocal ? MemoryLocation{own_id(V), {}, V->getName().str()} : MemoryLocation{};
     }
     // Captured by a lambda: by reference it is the enclosing variable.
     if (Closure && V->getDeclContext() != F) {
@@ -443,7 +464,7 @@ private:
       return {local_id(V), {}, V->getName().str()};
     }
     if (AnyLocal || local_is_shared(V))
-      return {local_id(V), {}, V->getName().str()};
+      return {own_id(V), {}, V->getName().str()};
     return {};
   }
 
@@ -520,8 +541,11 @@ private:
         Base.Spelling = spelling(E);
         return Base;
       }
-      if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+      if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1) {
+        if (is_smart_pointer(Op->getArg(0)->getType()))
+          return smart_pointee(Op->getArg(0), AnyLocal);
         return {};
+      }
     }
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
       if (const CXXMethodDecl *M = Call->getMethodDecl(); M && M->getIdentifier()) {
@@ -538,10 +562,50 @@ private:
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
       if (Construct->getNumArgs() == 1 && type_name(Construct->getType()) == "std::atomic_ref")
         return location(Construct->getArg(0), AnyLocal);
+    // instance() { static T t; return t; }: the call is the static.
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && Callee->getReturnType()->isReferenceType() && Callee->hasBody())
+        if (const auto *Body = dyn_cast<CompoundStmt>(Callee->getBody()); Body && !Body->body_empty())
+          if (const auto *Return = dyn_cast<ReturnStmt>(Body->body_back()); Return && Return->getRetValue())
+            if (const auto *R = dyn_cast<DeclRefExpr>(Return->getRetValue()->IgnoreParenImpCasts()))
+              if (const auto *V = dyn_cast<VarDecl>(R->getDecl()); V && V->hasGlobalStorage() &&
+                                                                  V->getTLSKind() == VarDecl::TLS_None)
+                return {"g:" + usr_of(V), {}, V->getName().str()};
     return {};
   }
 
   MemoryLocation this_location() const { return {"this", {}, "this"}; }
+
+  static bool is_smart_pointer(QualType T) {
+    std::string Name = type_name(T);
+    // libstdc++ defines operator-> and operator* in bases of shared_ptr.
+    return Name == "std::shared_ptr" || Name == "std::unique_ptr" || Name == "std::weak_ptr" ||
+           Name == "std::__shared_ptr" || Name == "std::__shared_ptr_access";
+  }
+
+  /// What a smart pointer object points to, followed like a raw pointer variable.
+  MemoryLocation smart_pointee(const Expr *Pointer, bool AnyLocal) {
+    const Expr *E = strip(Pointer);
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(E); Copy && Copy->getNumArgs() == 1)
+      E = strip(Copy->getArg(0));
+    if (const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())) {
+      const auto *V = dyn_cast<VarDecl>(R->getDecl());
+      if (!V)
+        return {};
+      if (const auto *P = dyn_cast<ParmVarDecl>(V); P && P->getDeclContext() == F)
+        return {"p:" + std::to_string(P->getFunctionScopeIndex()), {}, V->getName().str()};
+      if (V->hasGlobalStorage())
+        return {"gp:" + usr_of(V), {}, "*" + V->getName().str()};
+      return {(V->getDeclContext() == F ? "oh:" : "h:") + local_id(V).substr(2), {},
+              "*" + V->getName().str()};
+    }
+    MemoryLocation Holder = location(E, AnyLocal);
+    if (!Holder.valid())
+      return {};
+    Holder.Steps.push_back({AccessStep::Field, "*", {}});
+    return Holder;
+  }
 
   /// The object a pointer-valued expression points to.
   MemoryLocation pointer_target(const Expr *E, bool AnyLocal = false) {
@@ -566,6 +630,10 @@ private:
       return location(U->getSubExpr(), true);
     if (isa<CXXThisExpr>(E))
       return this_location();
+    // shared_ptr / unique_ptr: p-> and p.get() reach what p points to.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1 && is_smart_pointer(Op->getArg(0)->getType()))
+      return smart_pointee(Op->getArg(0), AnyLocal);
     if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isAdditiveOp()) {
       const Expr *Ptr = B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
       const Expr *Offset = Ptr == B->getLHS() ? B->getRHS() : B->getLHS();
@@ -615,7 +683,8 @@ private:
         if (L.valid())
           return L;
       }
-      return {"h:" + local_id(V).substr(2), {}, "*" + V->getName().str()};
+      return {(V->getDeclContext() == F ? "oh:" : "h:") + local_id(V).substr(2), {},
+              "*" + V->getName().str()};
     }
     // A pointer member: what it points to is reached through the member.
     MemoryLocation Holder = location(E, AnyLocal);
@@ -712,6 +781,14 @@ private:
       if (B->isAssignmentOp()) {
         expr(B->getRHS());
         write_lvalue(B->getLHS(), B->isCompoundAssignmentOp());
+        // `#pragma omp atomic capture` v = x++: v is unique per thread.
+        if (AtomicRegion && !B->isCompoundAssignmentOp())
+          if (const auto *Target = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
+            if (const auto *V = dyn_cast<VarDecl>(Target->getDecl()); V && V->hasLocalStorage()) {
+              const Expr *Value = B->getRHS()->IgnoreParenImpCasts();
+              if (isa<UnaryOperator>(Value) || isa<CompoundAssignOperator>(Value))
+                ValueSymbols[V] = IndexTerm::affine("inst.rmw");
+            }
         return;
       }
       expr(B->getLHS());
@@ -873,7 +950,9 @@ private:
         B.Points = location(Construct->getArg(0), true);
         return B;
       }
-    if ((Param && Param->getType()->isReferenceType()))
+    if (is_smart_pointer(Arg->getType()) && !(Param && Param->getType()->isReferenceType()))
+      B.Points = smart_pointee(Arg, true);
+    else if ((Param && Param->getType()->isReferenceType()))
       B.Points = location(Arg, true);
     else if (Arg->getType()->isPointerType() || Arg->IgnoreParenImpCasts()->getType()->isArrayType())
       B.Points = pointer_target(Arg);
@@ -1085,9 +1164,15 @@ private:
           Ctx_.Locks.push_back(L);
       return true;
     }
-    if (N == "std::lock") {
-      for (const Expr *Arg : Args)
-        acquire(lock_location(Arg), false);
+    if (N == "std::lock" || N == "std::try_lock") {
+      // std::lock(a, b) on deferred unique_locks takes the guards' mutexes.
+      for (const Expr *Arg : Args) {
+        if (const VarDecl *Guard = guard_of(Arg))
+          for (const HeldLock &L : GuardLocks[Guard])
+            Ctx_.Locks.push_back(L);
+        else
+          acquire(lock_location(Arg), false);
+      }
       return true;
     }
     static const std::pair<const char *, int> CLocks[] = {
@@ -1257,16 +1342,14 @@ private:
     if (Join || FutureWait || PoolWait) {
       for (const Expr *Arg : Args)
         expr(Arg);
-      if (!join(handle_of(Object)))
-        wait_point();
+      foreign_join(handle_of(Object));
       return true;
     }
     if (N == "pthread_join" || N == "thrd_join") {
       std::string Handle;
       if (!Args.empty())
         Handle = location(Args[0]->IgnoreParenImpCasts(), true).Root;
-      if (!join(Handle))
-        wait_point();
+      foreign_join(Handle);
       return true;
     }
     if (N == "std::call_once" || N == "pthread_once" || N == "call_once") {
@@ -1307,6 +1390,10 @@ private:
     if (llvm::is_contained(Waits, N)) {
       for (const Expr *Arg : Args)
         expr(Arg);
+      // cv.wait(lock, predicate): the predicate reads shared state first.
+      for (const Expr *Arg : Args)
+        if (isa<LambdaExpr>(strip(Arg)))
+          callback(Arg);
       wait_point();
       Matched = true;
     } else if (llvm::is_contained(Signals_, N)) {
@@ -1327,6 +1414,15 @@ private:
       return pointer_target(Object, true).Root;
     MemoryLocation L = location(Object, true);
     return L.Root;
+  }
+
+  /// A join of a thread started elsewhere orders what it did before what follows.
+  void foreign_join(const std::string &Handle) {
+    if (join(Handle))
+      return;
+    wait_point();
+    if (!Handle.empty())
+      Ctx_.Joined.push_back(Handle);
   }
 
   bool join(const std::string &Handle) {
@@ -1360,8 +1456,10 @@ private:
           if (Container->getTemplateArgs().size() > 0 &&
               Container->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
             std::string Element = type_name(Container->getTemplateArgs()[0].getAsType());
-            if (Element == "std::thread" || Element == "std::jthread")
+            if (Element == "std::thread" || Element == "std::jthread") {
               Executor = KB.executor(Element + "::" + llvm::StringRef(Element).rsplit("::").second.str());
+              Name = Element;
+            }
           }
     bool Parallel = false;
     if (!Executor && !Args.empty() && llvm::StringRef(Name).starts_with("std::"))
@@ -1502,18 +1600,58 @@ private:
       if (api_name(RD) == "std::vector" && V->getType().getAsString().find("jthread") != std::string::npos)
         Scopes.back().JoinAtExit.push_back(Handle);
     if (const Expr *Init = V->getInit()) {
-      if (V->getType()->isIntegralOrEnumerationType()) {
+      if (V->getType()->isIntegralOrEnumerationType() && claims_unique_value(Init)) {
+        ValueSymbols[V] = IndexTerm::affine("inst.rmw");
+      } else if (V->getType()->isIntegralOrEnumerationType()) {
         // Only symbolic values: a constant initializer says nothing about
         // the variable once it is assigned again (loop counters).
         IndexTerm T = index(Init);
-        if (T.K == IndexTerm::Affine)
+        if (T.K == IndexTerm::Affine) {
           ValueSymbols[V] = T;
+        } else if (std::string Symbol = mentioned_symbol(Init); !Symbol.empty()) {
+          // Some function of a per-thread value (lo = tid * chunk): only
+          // loops that start from it inherit its identity.
+          IndexTerm Derived = IndexTerm::affine(Symbol);
+          Derived.Scale = 0;
+          ValueSymbols[V] = Derived;
+        }
       } else if (V->getType()->isPointerType()) {
         MemoryLocation Target = pointer_target(Init);
         if (Target.valid())
           PointerTargets[V] = Target;
       }
     }
+  }
+
+  /// A per-thread symbol (parameter, thread number, value read through a
+  /// parameter) that \p E is computed from, if any.
+  std::string mentioned_symbol(const Expr *E) {
+    if (!E)
+      return "";
+    if (isa<DeclRefExpr>(E->IgnoreParenCasts()) || isa<CallExpr>(E->IgnoreParenCasts()) ||
+        isa<UnaryOperator>(E->IgnoreParenCasts()) || isa<MemberExpr>(E->IgnoreParenCasts())) {
+      IndexTerm T = index(E);
+      if (T.K == IndexTerm::Affine && !llvm::StringRef(T.Symbol).starts_with("l:"))
+        return T.Symbol;
+    }
+    for (const Stmt *Child : E->children())
+      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
+        if (std::string Symbol = mentioned_symbol(ChildExpr); !Symbol.empty())
+          return Symbol;
+    return "";
+  }
+
+  /// counter.fetch_add(1), __atomic_fetch_add, atomic_fetch_add: each caller
+  /// gets a different value, so it can index a per-thread slot.
+  bool claims_unique_value(const Expr *E) const {
+    const auto *Call = dyn_cast_or_null<CallExpr>(strip(E));
+    if (!Call || !Call->getDirectCallee())
+      return false;
+    std::string Name = api_name(Call->getDirectCallee());
+    llvm::StringRef N(Name);
+    return N.ends_with("fetch_add") || N.ends_with("fetch_sub") || N.ends_with("fetch_and_add") ||
+           N.ends_with("add_fetch") || N.ends_with("add_and_fetch") ||
+           (N.starts_with("std::atomic") && (N.ends_with("operator++") || N.ends_with("operator--")));
   }
 
   void loop_variable_symbol(const VarDecl *V, const Expr *Init) {
@@ -1568,6 +1706,8 @@ private:
           loop_variable_symbol(Frame.Induction, Assign->getRHS());
         }
       }
+      if (Frame.Induction)
+        loop_range(For, Frame.Induction);
       Loops.push_back(Frame);
       condition(For->getCond());
       stmt(For->getBody());
@@ -1671,14 +1811,27 @@ private:
   template <typename ClauseT>
   void clause_variables(const OMPExecutableDirective *D, llvm::DenseSet<const VarDecl *> &Out_) {
     for (const auto *C : D->getClausesOfKind<ClauseT>())
-      for (const Expr *Ref : C->varlists())
-        if (const auto *R = dyn_cast<DeclRefExpr>(Ref->IgnoreParenImpCasts()))
+      for (const Expr *Ref : C->varlists()) {
+        // reduction(+: hist[:n]) names hist.
+        const Expr *E = Ref;
+        for (int Guard = 0; E && Guard < 8; ++Guard) {
+          E = E->IgnoreParenImpCasts();
+          if (const auto *Section = dyn_cast<ArraySectionExpr>(E))
+            E = Section->getBase();
+          else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+            E = Subscript->getBase();
+          else
+            break;
+        }
+        if (const auto *R = dyn_cast_or_null<DeclRefExpr>(E))
           if (const auto *V = dyn_cast<VarDecl>(R->getDecl()))
             Out_.insert(V);
+      }
   }
 
   /// The loop variables of the loops a worksharing directive distributes.
   void mark_iteration_variables(const OMPExecutableDirective *D, llvm::DenseSet<const VarDecl *> &Private) {
+    std::vector<const VarDecl *> Found;
     unsigned Depth_ = 1;
     if (const auto *Collapse = D->getSingleClause<OMPCollapseClause>())
       if (auto N = Collapse->getNumForLoops()->getIntegerConstantExpr(Ctx))
@@ -1697,13 +1850,53 @@ private:
         if (const auto *R = dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
           V = dyn_cast<VarDecl>(R->getDecl());
       if (V) {
-        IterationVars.insert(V);
+        Found.push_back(V);
         Private.insert(V);
+        loop_range(For, V);
       }
       S = For->getBody();
       if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S); Block && Block->size() == 1)
         S = Block->body_front();
     }
+    // Collapsed loops: one iteration is the tuple of all their variables.
+    for (size_t I = 0; I < Found.size(); ++I)
+      IterationVars[Found[I]] =
+          "iter" + std::to_string(directive_id(D)) + ":" + std::to_string(I) + "/" + std::to_string(Found.size());
+  }
+
+  int directive_id(const OMPExecutableDirective *D) { return DirectiveIds.try_emplace(D, DirectiveIds.size()).first->second; }
+
+  /// [low, high] of a counted loop `for (v = c0; v < c1; ++v)` with constant bounds.
+  void loop_range(const ForStmt *For, const VarDecl *V) {
+    const Expr *Init = nullptr;
+    if (const auto *D = dyn_cast_or_null<DeclStmt>(For->getInit()); D && D->isSingleDecl())
+      Init = V->getInit();
+    else if (const auto *A = dyn_cast_or_null<BinaryOperator>(For->getInit()))
+      Init = A->getRHS();
+    const auto *Cond = dyn_cast_or_null<BinaryOperator>(For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
+    const auto *Inc = For->getInc() ? For->getInc()->IgnoreParenImpCasts() : nullptr;
+    if (!Init || !Cond || !Inc)
+      return;
+    bool Up = false;
+    if (const auto *U = dyn_cast<UnaryOperator>(Inc))
+      Up = U->isIncrementOp();
+    else if (const auto *B = dyn_cast<CompoundAssignOperator>(Inc))
+      Up = B->getOpcode() == BO_AddAssign && B->getRHS()->getIntegerConstantExpr(Ctx) &&
+           *B->getRHS()->getIntegerConstantExpr(Ctx) > 0;
+    if (!Up)
+      return;
+    auto Low = Init->getIntegerConstantExpr(Ctx);
+    const auto *Var = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+    auto Bound = Cond->getRHS()->getIntegerConstantExpr(Ctx);
+    if (!Low || !Var || Var->getDecl() != V || !Bound)
+      return;
+    long High = Bound->getExtValue();
+    if (Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_NE)
+      --High;
+    else if (Cond->getOpcode() != BO_LE)
+      return;
+    if (High >= Low->getExtValue())
+      LoopRanges[V] = {Low->getExtValue(), High};
   }
 
   void private_clauses(const OMPExecutableDirective *D, llvm::DenseSet<const VarDecl *> &Private) {
@@ -1766,6 +1959,9 @@ private:
         if (const auto *If = D->getSingleClause<OMPIfClause>())
           if (auto N = If->getCondition()->getIntegerConstantExpr(Ctx); N && *N == 0)
             S.Many = false;
+        if (const auto *SafeLen = D->getSingleClause<OMPSafelenClause>())
+          if (auto N = SafeLen->getSafelen()->getIntegerConstantExpr(Ctx))
+            S.SafeLength = static_cast<int>(N->getExtValue());
       }
       S.Context = context();
       place(S, D->getBeginLoc());
@@ -1787,12 +1983,27 @@ private:
         if (Default->getDefaultKind() == llvm::omp::OMP_DEFAULT_private ||
             Default->getDefaultKind() == llvm::omp::OMP_DEFAULT_firstprivate)
           DefaultPrivate.push_back(Index);
-      if (Task)
+      std::vector<std::pair<const VarDecl *, std::optional<IndexTerm>>> SavedSymbols;
+      if (Task) {
         clause_variables<OMPSharedClause>(D, SharedOverride);
+        for (size_t L = SavedLoopBase; L < Loops.size(); ++L)
+          if (const VarDecl *V = Loops[L].Induction) {
+            auto It = ValueSymbols.find(V);
+            SavedSymbols.push_back({V, It == ValueSymbols.end() ? std::nullopt : std::optional(It->second)});
+            ValueSymbols[V] = IndexTerm::affine("inst:task" + std::to_string(Index));
+            PrivateStack.back().insert(V);
+          }
+      }
       if (isOpenMPLoopDirective(Kind))
         mark_iteration_variables(D, PrivateStack.back());
       stmt(Body);
       close_tasks(Index, true);
+      for (auto &[V, Old] : SavedSymbols) {
+        if (Old)
+          ValueSymbols[V] = *Old;
+        else
+          ValueSymbols.erase(V);
+      }
       PrivateStack.pop_back();
       SharedOverride = std::move(SavedShared);
       LoopBase = SavedLoopBase;
@@ -1866,6 +2077,8 @@ private:
   }
 
   void finish() {
+    for (size_t I = 0; I < Out.Starts.size(); ++I)
+      Out.Starts[I].Handles = Books[I].Handles;
     // Anything started here and never joined runs on past the end.
     for (size_t I = 0; I < Out.Starts.size(); ++I)
       if (Out.Starts[I].K == ThreadStart::Task && Out.Starts[I].JoinOrder == INT_MAX)
@@ -1914,8 +2127,10 @@ private:
   std::vector<llvm::DenseSet<const VarDecl *>> PrivateStack;
   std::vector<int> DefaultPrivate;
   llvm::DenseSet<const VarDecl *> SharedOverride;
+  llvm::DenseMap<const OMPExecutableDirective *, int> DirectiveIds;
   llvm::DenseSet<const VarDecl *> Escaping;
-  llvm::DenseSet<const VarDecl *> IterationVars;
+  llvm::DenseMap<const VarDecl *, std::string> IterationVars;
+  llvm::DenseMap<const VarDecl *, std::pair<long, long>> LoopRanges;
   llvm::DenseMap<const VarDecl *, int> DeclaredIn;
   llvm::DenseMap<const VarDecl *, IndexTerm> ValueSymbols;
   llvm::DenseMap<const VarDecl *, MemoryLocation> PointerTargets;

@@ -22,7 +22,20 @@ namespace {
 constexpr int MaxCallDepth = 8;
 
 bool is_distinct_symbol(llvm::StringRef S) {
-  return S == "tid" || S == "iter" || S.starts_with("inst");
+  return S == "tid" || S.starts_with("iter") || S.starts_with("inst");
+}
+
+/// Collapsed OpenMP loops name each dimension "iter<id>:<k>/<n>": the
+/// dimensions of one iteration form a group of n symbols.
+std::pair<std::string, int> symbol_group(llvm::StringRef S) {
+  if (S.starts_with("iter")) {
+    auto [Group, Rest] = S.split(':');
+    int Dims = 1;
+    if (!Rest.split('/').second.getAsInteger(10, Dims))
+      return {Group.str(), Dims};
+    return {Group.str(), 1};
+  }
+  return {S.str(), 1};
 }
 
 /// How the values and objects of a callee's parameters are known in the
@@ -71,8 +84,17 @@ IndexTerm substitute(const IndexTerm &T, const Binding &B) {
 compose:
   if (Value.K == IndexTerm::Constant)
     return IndexTerm::constant(T.Scale * Value.Offset + T.Offset);
-  if (Value.K == IndexTerm::Affine)
-    return {IndexTerm::Affine, Value.Symbol, T.Scale * Value.Scale, T.Scale * Value.Offset + T.Offset};
+  if (Value.K == IndexTerm::Affine) {
+    IndexTerm Out{IndexTerm::Affine, Value.Symbol, T.Scale * Value.Scale, T.Scale * Value.Offset + T.Offset};
+    if (Value.Bounded) {
+      Out.Bounded = true;
+      Out.Low = T.Scale * Value.Low + T.Offset;
+      Out.High = T.Scale * Value.High + T.Offset;
+      if (Out.Low > Out.High)
+        std::swap(Out.Low, Out.High);
+    }
+    return Out;
+  }
   return IndexTerm::unknown();
 }
 
@@ -81,7 +103,13 @@ MemoryLocation substitute(const MemoryLocation &L, const Binding &B) {
     return {};
   MemoryLocation Out;
   llvm::StringRef Root = L.Root;
-  if (!B.Identity && Root.starts_with("p:")) {
+  // A function's own locals: shared only by the spawner with what it starts;
+  // in any other function they are private to the call.
+  if (Root.starts_with("o:") || Root.starts_with("oh:")) {
+    if (!B.Identity)
+      return {};
+    Out.Root = (Root.starts_with("o:") ? "l:" : "h:") + Root.split(':').second.str();
+  } else if (!B.Identity && Root.starts_with("p:")) {
     unsigned N = 0;
     if (Root.drop_front(2).getAsInteger(10, N) || N >= B.Params.size() || !B.Params[N].Points.valid())
       return {};
@@ -90,7 +118,7 @@ MemoryLocation substitute(const MemoryLocation &L, const Binding &B) {
     if (!B.This.valid())
       return {};
     Out = B.This;
-  } else {
+  } else if (Out.Root.empty()) {
     Out.Root = L.Root;
   }
   for (const AccessStep &S : L.Steps) {
@@ -113,6 +141,8 @@ struct Frame {
   bool AfterWait = false;
   bool BeforeSignal = false;
   std::vector<HeldLock> Locks;
+  /// Handles of threads joined before this point (by a thread that did not start them).
+  std::vector<std::string> Joined;
   std::string Function;
 };
 
@@ -219,6 +249,9 @@ private:
         F.Locks.push_back({Lock, L.Shared});
     for (const HeldLock &L : Wrapped)
       F.Locks.push_back(L);
+    for (const std::string &H : C.Joined)
+      if (MemoryLocation Handle = substitute(MemoryLocation{H, {}, ""}, B); Handle.valid())
+        F.Joined.push_back(Handle.Root);
     return F;
   }
 
@@ -322,7 +355,8 @@ private:
       if (X.K != Y.K || X.Name != Y.Name || !same_term(X.Index, Y.Index))
         return false;
       // locks[id] in two instances are two different locks.
-      if (Instances && X.Index.K == IndexTerm::Affine && is_distinct_symbol(X.Index.Symbol))
+      if (Instances && X.Index.K == IndexTerm::Affine && X.Index.Scale != 0 &&
+          is_distinct_symbol(X.Index.Symbol))
         return false;
       if (X.K == AccessStep::Element && X.Index.K == IndexTerm::Unknown)
         return false;
@@ -331,11 +365,22 @@ private:
   }
 
   /// Whether two accesses may touch the same memory. \p Instances: they come
-  /// from two different instances of one start, so per-instance values differ.
-  static bool may_alias(const MemoryLocation &A, const MemoryLocation &B, bool Instances) {
+  /// from two different instances of one start, so per-instance values
+  /// (thread ids, iterations) differ; \p SafeLength: simd lanes closer than
+  /// this never run together.
+  static bool may_alias(const MemoryLocation &A, const MemoryLocation &B, bool Instances,
+                        int SafeLength = 0) {
     if (A.Root != B.Root)
       return false;
     size_t N = std::min(A.Steps.size(), B.Steps.size());
+    // Past a pointer stored in a per-instance object, the pointee may be
+    // shared: per-instance steps before the last dereference prove nothing.
+    size_t AfterDeref = 0;
+    for (size_t I = 0; I < N; ++I)
+      if ((A.Steps[I].K == AccessStep::Field && A.Steps[I].Name == "*") ||
+          (B.Steps[I].K == AccessStep::Field && B.Steps[I].Name == "*"))
+        AfterDeref = I + 1;
+    std::map<std::string, int> EqualDims, GroupDims;
     for (size_t I = 0; I < N; ++I) {
       const AccessStep &X = A.Steps[I], &Y = B.Steps[I];
       if (X.K != Y.K)
@@ -346,26 +391,42 @@ private:
         continue;
       }
       const IndexTerm &S = X.Index, &T = Y.Index;
+      if (S.Bounded && T.Bounded && (S.High < T.Low || T.High < S.Low))
+        return false;
       if (S.K == IndexTerm::Constant && T.K == IndexTerm::Constant) {
         if (S.Offset != T.Offset)
           return false;
         continue;
       }
-      if (S.K == IndexTerm::Affine && T.K == IndexTerm::Affine && S.Symbol == T.Symbol &&
-          Instances && is_distinct_symbol(S.Symbol)) {
-        // Scale*v + c1 == Scale*w + c2 with v != w.
+      if (S.K != IndexTerm::Affine || T.K != IndexTerm::Affine || S.Symbol != T.Symbol)
+        continue;
+      if (Instances && is_distinct_symbol(S.Symbol)) {
+        // Scale*v + c1 == Scale*w + c2 for two instances' values v, w.
         if (S.Scale != T.Scale || S.Scale == 0)
           continue;
         long Difference = T.Offset - S.Offset;
-        if (Difference == 0 || Difference % S.Scale != 0)
+        if (Difference % S.Scale != 0)
+          return false;
+        if (Difference == 0) {
+          if (I >= AfterDeref) {
+            auto [Group, Dims] = symbol_group(S.Symbol);
+            ++EqualDims[Group];
+            GroupDims[Group] = Dims;
+          }
+          continue;
+        }
+        if (SafeLength > 0 && std::labs(Difference / S.Scale) >= SafeLength)
           return false;
         continue;
       }
-      if (S.K == IndexTerm::Affine && T.K == IndexTerm::Affine && S.Symbol == T.Symbol &&
-          S.Scale == T.Scale && !Instances && S.Offset != T.Offset &&
+      if (!Instances && S.Scale == T.Scale && S.Scale != 0 && S.Offset != T.Offset &&
           !llvm::StringRef(S.Symbol).starts_with("l:"))
         return false;
     }
+    // Every dimension of the instance forced equal: that is one instance, not two.
+    for (const auto &[Group, Count] : EqualDims)
+      if (Count >= GroupDims[Group])
+        return false;
     return true;
   }
 
@@ -411,9 +472,23 @@ private:
 
   /// Concurrency of two occurrences; sets \p Instances when they are two
   /// instances of one start.
+  /// \p After joined the thread that runs \p Before.
+  bool joined_before(const Frame &Before, const Frame &After) const {
+    if (Before.Start < 0 || After.Joined.empty())
+      return false;
+    for (const std::string &H : S.Starts[Before.Start].Handles) {
+      std::string Shared = llvm::StringRef(H).starts_with("o:") ? "l:" + llvm::StringRef(H).split(':').second.str() : H;
+      if (llvm::is_contained(After.Joined, Shared))
+        return true;
+    }
+    return false;
+  }
+
   bool concurrent(const Occurrence &X, const Occurrence &Y, bool SameSite, bool &Instances) const {
     const Frame &A = X.Where, &B = Y.Where;
     Instances = false;
+    if (A.Start != B.Start && (joined_before(A, B) || joined_before(B, A)))
+      return false;
     if (A.Start == B.Start) {
       if (A.Start < 0)
         return false;
@@ -452,10 +527,32 @@ private:
     return CA.Context.Order < CB.JoinOrder && CB.Context.Order < CA.JoinOrder;
   }
 
+  /// Two lock expressions that may name one lock: same root and shape,
+  /// no index provably different (bank[from].lock and bank[to].lock when
+  /// from and to are unknown). Where it cannot tell, the analysis stays silent.
+  static bool may_be_same_lock(const MemoryLocation &L, const MemoryLocation &M, bool Instances) {
+    if (L.Root != M.Root || L.Steps.size() != M.Steps.size())
+      return false;
+    for (size_t I = 0; I < L.Steps.size(); ++I) {
+      const AccessStep &X = L.Steps[I], &Y = M.Steps[I];
+      if (X.K != Y.K || X.Name != Y.Name)
+        return false;
+      if (X.K != AccessStep::Element)
+        continue;
+      if (X.Index.K == IndexTerm::Constant && Y.Index.K == IndexTerm::Constant &&
+          X.Index.Offset != Y.Index.Offset)
+        return false;
+      if (Instances && X.Index.K == IndexTerm::Affine && Y.Index == X.Index && X.Index.Scale != 0 &&
+          is_distinct_symbol(X.Index.Symbol))
+        return false;
+    }
+    return true;
+  }
+
   bool common_lock(const Occurrence &X, const Occurrence &Y, bool Instances) const {
     for (const HeldLock &L : X.Where.Locks)
       for (const HeldLock &M : Y.Where.Locks)
-        if (same(L.Lock, M.Lock, Instances) && (!L.Shared || !M.Shared))
+        if (may_be_same_lock(L.Lock, M.Lock, Instances) && (!L.Shared || !M.Shared))
           return true;
     return false;
   }
@@ -481,7 +578,8 @@ private:
           bool Instances = false;
           if (!concurrent(X, Y, I == J, Instances))
             continue;
-          if (!may_alias(X.Location, Y.Location, Instances))
+          int SafeLength = X.Where.Start >= 0 ? S.Starts[X.Where.Start].SafeLength : 0;
+          if (!may_alias(X.Location, Y.Location, Instances, SafeLength))
             continue;
           if (common_lock(X, Y, Instances))
             continue;
@@ -525,11 +623,13 @@ private:
   }
 
   void report(const Occurrence &X, const Occurrence &Y, bool Instances) {
-    // Warn at the write; the other access becomes a note.
+    // Warn at the write, and at the unlocked side of a half-locked pair:
+    // that is where the fix goes. The other access becomes a note.
+    auto Weight = [](const Occurrence &O) {
+      return (O.Write ? 4 : 0) + (O.Where.Locks.empty() ? 2 : 0) + (O.Where.FromEntry ? 1 : 0);
+    };
     const Occurrence *Warned = &X, *Other = &Y;
-    if (!X.Write && Y.Write)
-      std::swap(Warned, Other);
-    else if (X.Write && Y.Write && Y.Where.FromEntry && !X.Where.FromEntry)
+    if (Weight(Y) > Weight(X))
       std::swap(Warned, Other);
     const SharedAccess &A = *Warned->Site;
     std::string Key = A.File + ":" + std::to_string(A.Line) + ":" + std::to_string(A.Column);
@@ -548,7 +648,9 @@ private:
       if (&O == Warned || !may_alias(O.Location, Warned->Location, false) ||
           O.Location.Root != Warned->Location.Root)
         continue;
-      if (O.Site == Warned->Site)
+      // Only what runs concurrently decides the lock; the spawner's code
+      // before the start and after the join needs none.
+      if (O.Site == Warned->Site || O.Where.Start < 0)
         continue;
       std::vector<std::string> Held;
       for (const HeldLock &L : O.Where.Locks)

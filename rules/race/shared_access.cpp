@@ -9,13 +9,18 @@ using llvm::json::Path;
 using llvm::json::Value;
 
 static Value toJSON(const IndexTerm &T) {
-  return Array{static_cast<int>(T.K), T.Symbol, static_cast<int64_t>(T.Scale),
-               static_cast<int64_t>(T.Offset)};
+  Array Out{static_cast<int>(T.K), T.Symbol, static_cast<int64_t>(T.Scale),
+            static_cast<int64_t>(T.Offset)};
+  if (T.Bounded) {
+    Out.push_back(static_cast<int64_t>(T.Low));
+    Out.push_back(static_cast<int64_t>(T.High));
+  }
+  return Out;
 }
 static bool fromJSON(const Value &V, IndexTerm &T, Path P) {
   const Array *A = V.getAsArray();
-  if (!A || A->size() != 4) {
-    P.report("expected [kind, symbol, scale, offset]");
+  if (!A || (A->size() != 4 && A->size() != 6)) {
+    P.report("expected [kind, symbol, scale, offset(, low, high)]");
     return false;
   }
   auto Kind = (*A)[0].getAsInteger();
@@ -28,6 +33,17 @@ static bool fromJSON(const Value &V, IndexTerm &T, Path P) {
   }
   T = {static_cast<IndexTerm::Kind>(*Kind), Symbol->str(), static_cast<long>(*Scale),
        static_cast<long>(*Offset)};
+  if (A->size() == 6) {
+    auto Low = (*A)[4].getAsInteger();
+    auto High = (*A)[5].getAsInteger();
+    if (!Low || !High) {
+      P.report("malformed index range");
+      return false;
+    }
+    T.Bounded = true;
+    T.Low = static_cast<long>(*Low);
+    T.High = static_cast<long>(*High);
+  }
   return true;
 }
 
@@ -81,13 +97,15 @@ static Value toJSON(const EventContext &C) {
     Locks.push_back(toJSON(L));
   return Object{{"order", C.Order},          {"start", C.Start},
                 {"phase", C.Phase},          {"unit", C.Unit},
-                {"locks", std::move(Locks)}, {"after_wait", C.AfterWait},
+                {"locks", std::move(Locks)}, {"joined", C.Joined},
+                {"after_wait", C.AfterWait},
                 {"before_signal", C.BeforeSignal}};
 }
 static bool fromJSON(const Value &V, EventContext &C, Path P) {
   ObjectMapper O(V, P);
   return O && O.map("order", C.Order) && O.map("start", C.Start) && O.map("phase", C.Phase) &&
-         O.map("unit", C.Unit) && O.map("locks", C.Locks) && O.map("after_wait", C.AfterWait) &&
+         O.map("unit", C.Unit) && O.map("locks", C.Locks) && O.map("joined", C.Joined) &&
+         O.map("after_wait", C.AfterWait) &&
          O.map("before_signal", C.BeforeSignal);
 }
 
@@ -143,6 +161,8 @@ static Value toJSON(const ThreadStart &S) {
                 {"this", toJSON(S.ThisObject)},
                 {"instance_symbols", S.InstanceSymbols},
                 {"many", S.Many},
+                {"safelen", S.SafeLength},
+                {"handles", S.Handles},
                 {"context", toJSON(S.Context)},
                 {"join_order", S.JoinOrder},
                 {"depends", S.Depends},
@@ -159,7 +179,8 @@ static bool fromJSON(const Value &V, ThreadStart &S, Path P) {
   return O.map("api", S.Api) && O.map("entries", S.Entries) &&
          O.map("arguments", S.Arguments) && O.map("this", S.ThisObject) &&
          O.map("instance_symbols", S.InstanceSymbols) &&
-         O.map("many", S.Many) && O.map("context", S.Context) &&
+         O.map("many", S.Many) && O.map("safelen", S.SafeLength) &&
+         O.map("handles", S.Handles) && O.map("context", S.Context) &&
          O.map("join_order", S.JoinOrder) && O.map("depends", S.Depends) &&
          O.map("file", S.File) && O.map("line", S.Line) && O.map("column", S.Column);
 }

@@ -26,9 +26,13 @@ struct IndexTerm {
   std::string Symbol;
   long Scale = 1;
   long Offset = 0;
+  /// The values the term takes, when a loop with constant bounds decides them.
+  bool Bounded = false;
+  long Low = 0;
+  long High = 0;
 
   static IndexTerm unknown() { return {}; }
-  static IndexTerm constant(long C) { return {Constant, "", 0, C}; }
+  static IndexTerm constant(long C) { return {Constant, "", 0, C, true, C, C}; }
   static IndexTerm affine(std::string Symbol) { return {Affine, std::move(Symbol), 1, 0}; }
   bool operator==(const IndexTerm &O) const {
     return K == O.K && Symbol == O.Symbol && Scale == O.Scale && Offset == O.Offset;
@@ -76,6 +80,8 @@ struct EventContext {
   int Unit = -1;
   /// Locks held, from this function's own lock operations.
   std::vector<HeldLock> Locks;
+  /// Threads this function joined before, that it did not start itself.
+  std::vector<std::string> Joined;
   /// A wait (condition variable, future, semaphore, barrier, join of another
   /// thread, call_once) happened before in this function.
   bool AfterWait = false;
@@ -128,6 +134,10 @@ struct ThreadStart {
   std::vector<std::string> InstanceSymbols;
   /// More than one instance runs at once.
   bool Many = false;
+  /// OpenMP simd safelen(n): lanes closer than n iterations never overlap.
+  int SafeLength = 0;
+  /// The objects a join names to end this start (thread variables, pools, futures).
+  std::vector<std::string> Handles;
   /// Order of the start and of the join (INT_MAX: not joined in this function).
   EventContext Context;
   int JoinOrder = INT_MAX;
