@@ -84,10 +84,20 @@ std::string other_party(const DataRace &R) {
          " ('" + O.Function + "')";
 }
 
+/// std::thread::thread (a constructor) reads better as std::thread.
+std::string api_spelling(llvm::StringRef Api) {
+  auto [Scope, Last] = Api.rsplit("::");
+  if (!Scope.empty() && Scope.rsplit("::").second == Last)
+    return Scope.str();
+  return Api.str();
+}
+
 std::string start_note(const RaceSide &S) {
   if (is_openmp(S))
     return "the '" + S.StartApi.substr(4) + "' region starts here; every thread of its team runs it";
-  std::string Text = "'" + S.Function + "' runs on a thread started here (" + S.StartApi;
+  std::string Who = llvm::StringRef(S.Function).contains("(lambda at ") ? "the lambda"
+                                                                        : "'" + S.Function + "'";
+  std::string Text = Who + " runs on a thread started here (" + api_spelling(S.StartApi);
   if (S.StartInLoopOrPool)
     Text += ", several at once";
   return Text + ")";

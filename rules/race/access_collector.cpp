@@ -1589,7 +1589,7 @@ private:
     if (const Expr *Init = V->getInit())
       expr(Init);
     note_destructor(V);
-    std::string Handle = local_id(V);
+    std::string Handle = own_id(V);
     for (size_t I = StartsBefore; I < Out.Starts.size(); ++I)
       Books[I].Handles.push_back(Handle);
     std::string Type = type_name(V->getType());
