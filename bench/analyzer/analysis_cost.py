@@ -9,7 +9,12 @@ and prints CPU time (user + system, from wait4: steadier than wall time on a
 busy machine) and peak memory (max RSS) of each, with the ratios
 boundwise / clang. Each measurement is the best of --repeat runs.
 
-usage: analysis_cost.py -p <build dir> [--boundwise BIN] [--clang BIN] [--repeat N] [files...]
+With --check NAME it also times `boundwise check` with one cheap check
+(boundwise-pool-in-loop: the clang-tidy machinery and the whole-program step,
+which run as soon as any check is on) and with that check plus NAME, and
+prints what NAME adds.
+
+usage: analysis_cost.py -p <build dir> [--boundwise BIN] [--clang BIN] [--repeat N] [--check NAME] [files...]
 """
 import argparse
 import json
@@ -54,6 +59,7 @@ def main():
     parser.add_argument("--boundwise", default=None)
     parser.add_argument("--clang", default="/usr/lib/llvm-19/bin/clang++")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--check", default=None, help="also measure what this one check adds")
     parser.add_argument("files", nargs="*")
     args = parser.parse_args()
 
@@ -79,8 +85,19 @@ def main():
         name = os.path.relpath(e["file"], os.path.dirname(build.rstrip("/")))[-40:]
         print(f"{name:40} {c_time:8.3f} {c_mem:6.0f} | {k_time:8.3f} {k_time / c_time:5.2f} {k_mem:6.0f} {k_mem / c_mem:5.2f}"
               f" | {h_time:8.3f} {h_time / c_time:5.2f} {h_mem:6.0f} {h_mem / c_mem:5.2f}")
+        if args.check:
+            base = [boundwise, "check", "--quiet", "-p", build]
+            n_time, _, _ = best(base + ["--checks=-*,boundwise-pool-in-loop", e["file"]], cwd, args.repeat)
+            o_time, _, _ = best(base + [f"--checks=-*,boundwise-pool-in-loop,{args.check}", e["file"]],
+                                cwd, args.repeat)
+            totals.setdefault("none", [0, 0])[0] += n_time
+            totals.setdefault("one", [0, 0])[0] += o_time
+            print(f"{'':40} {args.check}: {o_time:.3f}s vs no check {n_time:.3f}s = {(o_time / n_time - 1) * 100:+.1f}%")
     ct, cm = totals["clang"]
     print()
+    if args.check:
+        n, o = totals["none"][0], totals["one"][0]
+        print(f"{args.check}: {o:.2f}s vs no check {n:.2f}s = {(o / n - 1) * 100:+.1f}% (the summaries it reads are in both)")
     for key in ("classify", "check"):
         t, m = totals[key]
         print(f"{key:8}: time {t:.2f}s vs clang {ct:.2f}s = {t / ct:.2f}x; peak memory {m:.0f} MiB vs {cm:.0f} MiB = {m / cm:.2f}x")
