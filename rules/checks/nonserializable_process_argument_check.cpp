@@ -6,6 +6,8 @@
 // descriptors, FILE*, streams, mutexes, threads, smart pointers), types the
 // runtime's codec (codec.hpp) cannot serialize, and tasks that write globals
 // or statics. The type rules mirror detail::kind_of in codec_traits.hpp.
+// A capture-less lambda task can be moved into a named static function
+// (fix-it on a note, or on its own warning with SuggestNamedFunctions).
 #include "nonserializable_process_argument_check.h"
 
 #include "call_effects.h"
@@ -16,6 +18,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -36,7 +40,8 @@ NonserializableProcessArgumentCheck::NonserializableProcessArgumentCheck(
           "DescriptorFunctions", "open;openat;creat;socket;accept;accept4;dup;dup2;fileno;"
                                  "epoll_create;epoll_create1;eventfd;memfd_create;"
                                  "timerfd_create;inotify_init;inotify_init1;signalfd")),
-      CalleeDepthText(Options.get("CalleeDepth", "2")) {
+      CalleeDepthText(Options.get("CalleeDepth", "2")),
+      SuggestNamedFunctionsText(Options.get("SuggestNamedFunctions", "false")) {
   llvm::SmallVector<llvm::StringRef, 16> Parts;
   llvm::StringRef(DescriptorFunctionsText).split(Parts, ';', -1, false);
   for (llvm::StringRef Part : Parts)
@@ -47,11 +52,18 @@ NonserializableProcessArgumentCheck::NonserializableProcessArgumentCheck(
         << CalleeDepthText;
     CalleeDepth = 2;
   }
+  llvm::StringRef Suggest = llvm::StringRef(SuggestNamedFunctionsText).trim();
+  if (Suggest.equals_insensitive("true") || Suggest == "1")
+    SuggestNamedFunctions = true;
+  else if (!Suggest.equals_insensitive("false") && Suggest != "0")
+    configurationDiag("invalid SuggestNamedFunctions '%0': expected true or false; using false")
+        << SuggestNamedFunctionsText;
 }
 
 void NonserializableProcessArgumentCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "DescriptorFunctions", DescriptorFunctionsText);
   Options.store(Opts, "CalleeDepth", CalleeDepthText);
+  Options.store(Opts, "SuggestNamedFunctions", SuggestNamedFunctionsText);
 }
 
 void NonserializableProcessArgumentCheck::registerMatchers(MatchFinder *Finder) {
@@ -267,6 +279,75 @@ std::string why_not_serializable(QualType T, ASTContext &Ctx, int Depth = 0) {
          "Archive> void serialize(Archive& ar)`";
 }
 
+/// Whether a lambda body moved out of its function would still mean the same:
+/// it may name only its own parameters and variables, and entities declared
+/// outside the enclosing function and outside any class (or public members
+/// named with a qualifier). Anything local to the enclosing function (its
+/// variables, static locals, local types, typedefs and enumerators), class
+/// members found by class-scope lookup, non-public members, `this` and
+/// __func__ keep the lambda where it is.
+class LocalNameFinder : public RecursiveASTVisitor<LocalNameFinder> {
+public:
+  LocalNameFinder(const CXXMethodDecl *Op, const FunctionDecl *Enclosing, bool InClass)
+      : Op(Op), Enclosing(Enclosing), InClass(InClass) {}
+  bool Bad = false;
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    // An operator is found through its operands' types, not by class-scope
+    // lookup of the enclosing class: as good as qualified.
+    const auto *Method = dyn_cast<CXXMethodDecl>(E->getDecl());
+    bool Operator = Method && (Method->isOverloadedOperator() || isa<CXXConversionDecl>(Method));
+    return check(E->getDecl(), E->hasQualifier() || Operator);
+  }
+  bool VisitMemberExpr(MemberExpr *E) { return check(E->getMemberDecl(), /*Qualified=*/true); }
+  bool VisitCXXThisExpr(CXXThisExpr *) { return fail(); }
+  bool VisitPredefinedExpr(PredefinedExpr *) { return fail(); }
+  bool VisitTypeLoc(TypeLoc TL) {
+    const Type *T = TL.getTypePtr();
+    if (const auto *Tag = dyn_cast<TagType>(T))
+      return check(Tag->getDecl(), false);
+    if (const auto *Typedef = dyn_cast<TypedefType>(T))
+      return check(Typedef->getDecl(), false);
+    if (const auto *Using = dyn_cast<UsingType>(T))
+      return check(Using->getFoundDecl(), false);
+    if (const auto *Injected = dyn_cast<InjectedClassNameType>(T))
+      return check(Injected->getDecl(), false);
+    if (const auto *Spec = dyn_cast<TemplateSpecializationType>(T))
+      return check(Spec->getTemplateName().getAsTemplateDecl(), false);
+    return true;
+  }
+
+private:
+  const CXXMethodDecl *Op;
+  const FunctionDecl *Enclosing;
+  bool InClass;
+
+  bool fail() {
+    Bad = true;
+    return false;
+  }
+  static bool non_public(const Decl *D) {
+    return D->getAccess() == AS_private || D->getAccess() == AS_protected;
+  }
+  bool check(const NamedDecl *D, bool Qualified) {
+    if (!D)
+      return true;
+    const DeclContext *DC = D->getDeclContext();
+    if (Op->Encloses(DC))
+      return true; // the lambda's parameters and its own locals
+    if (Enclosing->Encloses(DC))
+      return fail(); // local to the enclosing function
+    if (non_public(D))
+      return fail();
+    for (const DeclContext *C = DC; C; C = C->getParent())
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(C)) {
+        if ((InClass && !Qualified) || non_public(RD))
+          return fail();
+      }
+    return true;
+  }
+};
+
 } // namespace
 
 struct NonserializableProcessArgumentCheck::Analysis {
@@ -275,8 +356,303 @@ struct NonserializableProcessArgumentCheck::Analysis {
   const CallExpr *Call;
   std::string Api;
   const FunctionDecl *Enclosing = nullptr;
+  /// The capture-less lambda written in place as the task (set by task()),
+  /// and what a named function would replace: the lambda, or `+lambda`.
+  const LambdaExpr *InPlaceLambda = nullptr;
+  SourceRange InPlaceRange;
 
   bool report_once(SourceLocation Loc) { return Check.Reported.insert(Loc.getRawEncoding()).second; }
+
+  std::string source_text(CharSourceRange Range) {
+    bool Invalid = false;
+    llvm::StringRef Text =
+        Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts(), &Invalid);
+    return Invalid ? std::string() : Text.str();
+  }
+
+  /// \p At, or the start of the comment lines right above its line (no blank
+  /// line between): a declaration's comment stays with the declaration.
+  SourceLocation above_comments(SourceLocation At) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    auto [File, Offset] = SM.getDecomposedLoc(At);
+    llvm::StringRef Buffer = SM.getBufferData(File);
+    size_t LineStart = Buffer.rfind('\n', Offset); // searches before Offset
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    if (!Buffer.slice(LineStart, Offset).trim().empty())
+      return At; // something else precedes the declaration on its line
+    size_t Start = LineStart;
+    bool InBlock = false;
+    while (Start > 0) {
+      size_t PrevStart = Buffer.rfind('\n', Start - 1); // the line ending at Start - 1
+      PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
+      llvm::StringRef Line = Buffer.slice(PrevStart, Start - 1).trim();
+      bool Comment = InBlock ? true : (Line.starts_with("//") || Line.ends_with("*/"));
+      if (!Comment || Line.empty())
+        break;
+      if (!InBlock && Line.ends_with("*/") && !Line.starts_with("/*"))
+        InBlock = true; // the end of a block comment: go up to its start
+      if (InBlock && Line.starts_with("/*"))
+        InBlock = false;
+      Start = PrevStart;
+    }
+    if (InBlock)
+      return At;
+    return SM.getComposedLoc(File, static_cast<unsigned>(Start));
+  }
+
+  /// A name for the new function: `<enclosing function>_task` for the first
+  /// lambda written in the function, `_k` added for the k-th (so the name does
+  /// not depend on the order findings are made in), then the next free number
+  /// while an identifier of this translation unit, or a name an earlier
+  /// fix-it of this TU introduced, is spelled that way.
+  std::string fresh_name(const FunctionDecl *Enc, const LambdaExpr *L) {
+    int Ordinal = 0, Seen = 0;
+    std::function<void(const Stmt *)> Count = [&](const Stmt *S) {
+      if (!S || Ordinal)
+        return;
+      if (isa<LambdaExpr>(S) && ++Seen && S == L)
+        Ordinal = Seen;
+      for (const Stmt *Child : S->children())
+        Count(Child);
+    };
+    Count(Enc->getBody());
+    std::string Base = "process";
+    if (Enc->getIdentifier())
+      Base = Enc->getName().str();
+    else if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Enc);
+             Ctor && Ctor->getParent()->getIdentifier())
+      Base = Ctor->getParent()->getName().str();
+    Base += "_task";
+    for (int I = std::max(Ordinal, 1); I < 1000; ++I) {
+      std::string Name = I == 1 ? Base : Base + "_" + std::to_string(I);
+      if (Ctx.Idents.find(Name) == Ctx.Idents.end() && !Check.NamesGiven.contains(Name))
+        return Name;
+    }
+    return {};
+  }
+
+  /// Turns the capture-less lambda \p L (written in place, spanning \p
+  /// Replace) into a static function inserted before the enclosing top-level
+  /// declaration, and the lambda into that function's name:
+  ///   pool.submit([](int x) { return x * 2; }, n)
+  ///   -> static auto run_task(int x) { return x * 2; } ... pool.submit(run_task, n)
+  /// Only when the function means exactly what the lambda meant: an empty
+  /// capture list (no capture-default either), not generic, not a coroutine,
+  /// nothing but `mutable`, `noexcept` and `-> T` after the parameters, not
+  /// in a macro, in the main file, written directly in a function that is no
+  /// template (or instantiation), lambda or member of a local class, and a
+  /// body that names nothing local to that function (LocalNameFinder).
+  std::optional<std::vector<FixItHint>> named_function_fix(const LambdaExpr *L, SourceRange Replace,
+                                                           std::string &Name) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    const LangOptions &LO = Ctx.getLangOpts();
+    if (!L || L->capture_size() != 0 || L->getCaptureDefault() != LCD_None ||
+        L->isGenericLambda() || !L->getExplicitTemplateParameters().empty())
+      return std::nullopt;
+    if (Replace.getBegin().isMacroID() || Replace.getEnd().isMacroID() ||
+        L->getBeginLoc().isMacroID() || L->getEndLoc().isMacroID() ||
+        !SM.isInMainFile(Replace.getBegin()))
+      return std::nullopt;
+    const CXXMethodDecl *Op = L->getCallOperator();
+    const CompoundStmt *Body = L->getCompoundStmtBody();
+    if (!Op || !Body || !Op->getBody() || isa<CoroutineBodyStmt>(Op->getBody()))
+      return std::nullopt;
+    // Where the lambda is written.
+    const auto *Enc = dyn_cast<FunctionDecl>(L->getLambdaClass()->getDeclContext());
+    if (!Enc || (isa<CXXMethodDecl>(Enc) && cast<CXXMethodDecl>(Enc)->getParent()->isLambda()))
+      return std::nullopt;
+    bool InClass = isa<CXXMethodDecl>(Enc);
+    for (const DeclContext *DC = Enc; DC; DC = DC->getParent()) {
+      if (DC->isDependentContext())
+        return std::nullopt;
+      if (const auto *F = dyn_cast<FunctionDecl>(DC);
+          F && (F->getTemplatedKind() != FunctionDecl::TK_NonTemplate || (F != Enc)))
+        return std::nullopt; // a template, an instantiation, or a local class's member
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+        if (isa<ClassTemplateSpecializationDecl>(RD) || RD->getTemplateInstantiationPattern() ||
+            RD->isLocalClass() || RD->isLambda())
+          return std::nullopt;
+        InClass = true;
+      }
+    }
+    // Local using-declarations, using-directives and namespace aliases change
+    // how the body's names are found; they do not follow the body out.
+    bool LocalUsing = false;
+    std::function<void(const Stmt *)> FindUsing = [&](const Stmt *S) {
+      if (!S || LocalUsing)
+        return;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (isa<UsingDirectiveDecl, UsingDecl, UsingEnumDecl, NamespaceAliasDecl>(D))
+            LocalUsing = true;
+      for (const Stmt *Child : S->children())
+        FindUsing(Child);
+    };
+    FindUsing(Enc->getBody());
+    if (LocalUsing)
+      return std::nullopt;
+    // The top-level declaration the function goes before.
+    const Decl *Top = Enc;
+    for (int Guard = 0; Guard < 32; ++Guard) {
+      const DeclContext *Lexical = Top->getLexicalDeclContext();
+      if (!Lexical || Lexical->getRedeclContext()->isFileContext())
+        break;
+      const auto *Outer = dyn_cast<CXXRecordDecl>(Lexical);
+      if (!Outer)
+        return std::nullopt;
+      InClass = true;
+      Top = Outer;
+    }
+    if (!Top->getLexicalDeclContext()->getRedeclContext()->isFileContext())
+      return std::nullopt;
+    // `extern "C" void f() {...}`: before the `extern "C"`. In a braced
+    // linkage block or an export block the function would need that block's
+    // linkage (or names declared earlier in it): refused.
+    if (const auto *Linkage = dyn_cast<LinkageSpecDecl>(Top->getLexicalDeclContext())) {
+      if (Linkage->hasBraces())
+        return std::nullopt;
+      Top = Linkage;
+    }
+    if (!Top->getLexicalDeclContext()->isFileContext())
+      return std::nullopt;
+    SourceLocation At = Top->getBeginLoc();
+    for (const Attr *A : Top->attrs())
+      if (!A->isImplicit() && A->getLocation().isValid() &&
+          SM.isBeforeInTranslationUnit(A->getLocation(), At))
+        At = A->getLocation();
+    if (const RawComment *C = Ctx.getRawCommentForDeclNoCache(Top);
+        C && SM.isBeforeInTranslationUnit(C->getBeginLoc(), At))
+      At = C->getBeginLoc(); // keep the declaration's comment with it
+    if (At.isInvalid() || At.isMacroID() || !SM.isInMainFile(At) ||
+        !SM.isBeforeInTranslationUnit(At, Replace.getBegin()))
+      return std::nullopt;
+    At = above_comments(At);
+    LocalNameFinder Finder(Op, Enc, InClass);
+    TypeSourceInfo *TSI = Op->getTypeSourceInfo();
+    if (!TSI)
+      return std::nullopt;
+    Finder.TraverseTypeLoc(TSI->getTypeLoc());
+    if (!Finder.Bad)
+      Finder.TraverseStmt(const_cast<CompoundStmt *>(Body));
+    if (Finder.Bad)
+      return std::nullopt;
+    // The declarator: parameters, then only mutable / noexcept / -> T.
+    auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionProtoTypeLoc>();
+    if (!FTL)
+      return std::nullopt;
+    std::string Params = "()";
+    SourceLocation Last = L->getIntroducerRange().getEnd();
+    if (L->hasExplicitParameters()) {
+      SourceLocation LParen = FTL.getLParenLoc(), RParen = FTL.getRParenLoc();
+      if (LParen.isInvalid() || RParen.isInvalid() || LParen.isMacroID() || RParen.isMacroID())
+        return std::nullopt;
+      std::optional<Token> Next = Lexer::findNextToken(Last, SM, LO);
+      if (!Next || Next->getLocation() != LParen)
+        return std::nullopt; // attributes or a template head before the parameters
+      Params = source_text(CharSourceRange::getTokenRange(LParen, RParen));
+      Last = RParen;
+    }
+    SourceRange Except = FTL.getExceptionSpecRange();
+    SourceRange Result;
+    if (L->hasExplicitResultType())
+      Result = FTL.getReturnLoc().getSourceRange();
+    auto Within = [&](SourceLocation Loc, SourceRange R) {
+      return R.isValid() && !SM.isBeforeInTranslationUnit(Loc, R.getBegin()) &&
+             !SM.isBeforeInTranslationUnit(R.getEnd(), Loc);
+    };
+    for (int Guard = 0;; ++Guard) {
+      std::optional<Token> Next = Lexer::findNextToken(Last, SM, LO);
+      if (!Next || Guard > 256 || Next->getLocation().isMacroID())
+        return std::nullopt;
+      SourceLocation Loc = Next->getLocation();
+      if (Loc == Body->getLBracLoc())
+        break;
+      bool Allowed = Within(Loc, Except) || Within(Loc, Result) || Next->is(tok::arrow) ||
+                     (Next->is(tok::raw_identifier) && Next->getRawIdentifier() == "mutable");
+      if (!Allowed)
+        return std::nullopt; // constexpr, static, attributes, a requires-clause...
+      Last = Loc;
+    }
+    std::string Signature = Params;
+    if (Except.isValid())
+      Signature += " " + source_text(CharSourceRange::getTokenRange(Except));
+    if (Result.isValid())
+      Signature += " -> " + source_text(CharSourceRange::getTokenRange(Result));
+    std::string BodyText = source_text(CharSourceRange::getTokenRange(Body->getSourceRange()));
+    if (Params.empty() || BodyText.empty())
+      return std::nullopt;
+    // Move the body left by the indentation of the line the lambda starts on.
+    unsigned Indent = 0;
+    {
+      auto [File, Offset] = SM.getDecomposedLoc(SM.getSpellingLoc(L->getBeginLoc()));
+      llvm::StringRef Buffer = SM.getBufferData(File);
+      size_t LineStart = Buffer.rfind('\n', Offset);
+      LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+      while (LineStart + Indent < Buffer.size() &&
+             (Buffer[LineStart + Indent] == ' ' || Buffer[LineStart + Indent] == '\t'))
+        ++Indent;
+    }
+    std::string Dedented;
+    llvm::SmallVector<llvm::StringRef, 16> Lines;
+    llvm::StringRef(BodyText).split(Lines, '\n');
+    for (size_t I = 0; I < Lines.size(); ++I) {
+      llvm::StringRef Line = Lines[I];
+      if (I > 0) {
+        Dedented += '\n';
+        size_t Drop = 0;
+        while (Drop < Indent && Drop < Line.size() && (Line[Drop] == ' ' || Line[Drop] == '\t'))
+          ++Drop;
+        Line = Line.drop_front(Drop);
+      }
+      Dedented += Line.str();
+    }
+    Name = fresh_name(Enc, L);
+    if (Name.empty())
+      return std::nullopt;
+    std::vector<FixItHint> Fixes;
+    // A blank line before the function unless one is there already.
+    std::string Before;
+    {
+      auto [File, Offset] = SM.getDecomposedLoc(At);
+      llvm::StringRef Above = SM.getBufferData(File).take_front(Offset);
+      if (!Above.empty() && !Above.ends_with("\n\n"))
+        Before = "\n";
+    }
+    Fixes.push_back(FixItHint::CreateInsertion(At, Before + "static auto " + Name + Signature +
+                                                       " " + Dedented + "\n\n"));
+    Fixes.push_back(FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Replace), Name));
+    return Fixes;
+  }
+
+  /// Offers the named function for the in-place lambda task: as a note (whose
+  /// fix-it clang-tidy applies with --fix-notes) after a warning about that
+  /// task, or on its own as a warning when SuggestNamedFunctions is set.
+  void suggest_named_function(bool AsWarning) {
+    if (!InPlaceLambda)
+      return;
+    std::string Name;
+    auto Fix = named_function_fix(InPlaceLambda, InPlaceRange, Name);
+    InPlaceLambda = nullptr; // at most once per task
+    if (!Fix)
+      return;
+    Check.NamesGiven.insert(Name);
+    if (AsWarning) {
+      auto D = Check.diag(InPlaceRange.getBegin(),
+                          "capture-less lambda passed to '%0' can be the named function '%1': a "
+                          "worker finds it either way, but a name shows in findings, stack "
+                          "traces and profiles, and the task can be tested on its own")
+               << Api << Name;
+      for (const FixItHint &H : *Fix)
+        D << H;
+      return;
+    }
+    auto D = Check.diag(InPlaceRange.getBegin(),
+                        "the lambda can become the named function '%0' (fix-it on this note)",
+                        DiagnosticIDs::Note)
+             << Name;
+    for (const FixItHint &H : *Fix)
+      D << H;
+  }
 
   /// The call that produced the value of integer variable \p V, if it is a
   /// descriptor function (int fd = open(...); or fd = socket(...);).
@@ -363,6 +739,8 @@ struct NonserializableProcessArgumentCheck::Analysis {
                               "const& and return what changed")
               << display_name(F) << P->getName();
           Check.diag(P->getLocation(), "parameter declared here", DiagnosticIDs::Note);
+          if (!Check.SuggestNamedFunctions)
+            suggest_named_function(false);
         }
         break;
       }
@@ -382,6 +760,8 @@ struct NonserializableProcessArgumentCheck::Analysis {
                         "the task and combine the results in the parent")
         << display_name(F) << Kind << Global->getName() << Through;
     Check.diag(Where, "'%0' is written here", DiagnosticIDs::Note) << Global->getName();
+    if (!Check.SuggestNamedFunctions)
+      suggest_named_function(false);
   }
 
   static const VarDecl *written_global(const Expr *Target) {
@@ -527,6 +907,41 @@ struct NonserializableProcessArgumentCheck::Analysis {
     return Fixes;
   }
 
+  /// In a template, its instantiation, or a member of either.
+  static bool in_template(const Decl *D) {
+    for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+      if (DC->isDependentContext() || isa<ClassTemplateSpecializationDecl>(DC))
+        return true;
+      if (const auto *F = dyn_cast<FunctionDecl>(DC);
+          F && F->getTemplatedKind() != FunctionDecl::TK_NonTemplate)
+        return true;
+    }
+    return false;
+  }
+
+  /// What the named function replaces: the lambda, or `+lambda`.
+  static SourceRange replaced_range(const Expr *TaskArg, const LambdaExpr *L) {
+    const Expr *E = TaskArg;
+    for (int Guard = 0; E && Guard < 16; ++Guard) {
+      E = E->IgnoreParenImpCasts();
+      if (E == L)
+        break;
+      if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Plus)
+        return strip(U->getSubExpr()) == L ? U->getSourceRange() : L->getSourceRange();
+      if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = M->getSubExpr();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = B->getSubExpr();
+      else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+        E = C->getSubExpr();
+      else if (const auto *K = dyn_cast<CXXConstructExpr>(E); K && K->getNumArgs() == 1)
+        E = K->getArg(0);
+      else
+        break;
+    }
+    return L->getSourceRange();
+  }
+
   /// The task argument: what runs in the worker.
   const FunctionDecl *task(const Expr *TaskArg, bool CanAddArguments) {
     const Expr *E = strip(TaskArg);
@@ -557,8 +972,32 @@ struct NonserializableProcessArgumentCheck::Analysis {
       }
     }
     if (Lambda) {
-      if (Lambda->capture_size() == 0)
+      if (Lambda->capture_size() == 0 && Lambda->getCaptureDefault() == LCD_None) {
+        if (Written) {
+          InPlaceLambda = Lambda;
+          InPlaceRange = replaced_range(TaskArg, Lambda);
+        }
         return Lambda->getCallOperator();
+      }
+      if (Lambda->capture_size() == 0 &&
+          !Lambda->getLambdaClass()->getDeclContext()->isDependentContext()) {
+        // [=] or [&] capturing nothing: no conversion to a function pointer,
+        // so the runtime refuses it although nothing is captured.
+        if (report_once(Loc)) {
+          bool CanFix = Written && !Lambda->getIntroducerRange().getBegin().isMacroID() &&
+                        !Lambda->getIntroducerRange().getEnd().isMacroID() &&
+                        !in_template(Lambda->getLambdaClass());
+          auto D = Check.diag(Loc, "lambda with a capture-default passed to '%0' cannot run in a "
+                                   "worker process: although it captures nothing, '%1' leaves it "
+                                   "without a conversion to a function pointer, so the runtime "
+                                   "has no function to name; write '[]'")
+                   << Api << (Lambda->getCaptureDefault() == LCD_ByCopy ? "[=]" : "[&]");
+          if (CanFix)
+            D << FixItHint::CreateReplacement(
+                CharSourceRange::getTokenRange(Lambda->getIntroducerRange()), "[]");
+        }
+        return Lambda->getCallOperator();
+      }
       if (!report_once(Loc))
         return nullptr;
       std::vector<std::string> Names;
@@ -637,6 +1076,8 @@ struct NonserializableProcessArgumentCheck::Analysis {
     // The task's parameters say what the worker decodes.
     const FunctionDecl *TaskDef = Task;
     task_function(Task, TaskArg->getBeginLoc());
+    if (Check.SuggestNamedFunctions)
+      suggest_named_function(true);
     auto ParamType = [&](unsigned I) -> const ParmVarDecl * {
       if (!TaskDef || I >= TaskDef->getNumParams())
         return nullptr;
@@ -704,7 +1145,7 @@ void NonserializableProcessArgumentCheck::check(const MatchFinder::MatchResult &
     }
     Parents = Result.Context->getParents(Parents[0]);
   }
-  Analysis A{*this, *Result.Context, Call, Api, Enclosing};
+  Analysis A{*this, *Result.Context, Call, Api, Enclosing, nullptr, SourceRange()};
   A.run();
 }
 

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace boundwise {
 
@@ -14,7 +15,10 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Options) override;
-  void onEndOfTranslationUnit() override { Reported.clear(); }
+  void onEndOfTranslationUnit() override {
+    Reported.clear();
+    NamesGiven.clear();
+  }
 
 private:
   struct Analysis;
@@ -22,9 +26,15 @@ private:
   const std::string DescriptorFunctionsText;
   /// How deep the search for global writes follows callees of the task.
   const std::string CalleeDepthText;
+  /// "true": suggest a named function (warning with fix-it) for every
+  /// capture-less lambda written in place as a task, not only in notes.
+  const std::string SuggestNamedFunctionsText;
   std::vector<std::string> DescriptorFunctions;
   int CalleeDepth = 2;
+  bool SuggestNamedFunctions = false;
   llvm::DenseSet<unsigned> Reported;
+  /// Names of functions the named-function fix-its of this TU introduce.
+  llvm::StringSet<> NamesGiven;
 };
 
 } // namespace boundwise

@@ -754,6 +754,9 @@ private:
       return;
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(LV); Op && Op->getOperator() == OO_Subscript) {
+      // map[key] inserts a missing key: it writes the map itself.
+      if (is_map_like(Op->getArg(0)->getType()))
+        record(Op->getArg(0), true, false);
       inner_reads(Op->getArg(0));
       for (unsigned I = 1; I < Op->getNumArgs(); ++I)
         expr(Op->getArg(I));
@@ -982,6 +985,10 @@ private:
         MemoryLocation L = Object->getType()->isPointerType() ? pointer_target(Object)
                                                               : location(Object);
         if (L.valid()) {
+          // An accessor reads the container's own header (size, buffer), not
+          // its elements: it conflicts with push_back, not with v[i] = x.
+          if (Accessor || Method->isConst())
+            L.Steps.push_back({AccessStep::Field, "#header", {}});
           SharedAccess A;
           A.Location = std::move(L);
           A.Write = !Method->isConst() && !Accessor;
@@ -1477,7 +1484,11 @@ private:
     S.K = ThreadStart::Thread;
     S.Api = Name;
     StartBookkeeping B;
-    B.ExecutorMany = Parallel || (Executor && Executor->ManyInstances);
+    // A pool's submit or post runs its task once; map and parallel loops run it many times.
+    llvm::StringRef Method = llvm::StringRef(Name).rsplit("::").second;
+    bool OneTask = Method == "submit" || Method == "post" || Method == "run" || Method == "to_thread" ||
+                   Name == "boundwise::to_thread" || Name == "boost::asio::post";
+    B.ExecutorMany = Parallel || (Executor && Executor->ManyInstances && !OneTask);
     S.Many = B.ExecutorMany;
     size_t TaskIndex = 0;
     bool Found = false;

@@ -383,6 +383,9 @@ private:
     std::map<std::string, int> EqualDims, GroupDims;
     for (size_t I = 0; I < N; ++I) {
       const AccessStep &X = A.Steps[I], &Y = B.Steps[I];
+      // A container's header and its elements are different memory.
+      if ((X.K == AccessStep::Field && X.Name == "#header") != (Y.K == AccessStep::Field && Y.Name == "#header"))
+        return false;
       if (X.K != Y.K)
         return true;
       if (X.K == AccessStep::Field) {
