@@ -164,6 +164,30 @@ void positives(boundwise::ProcessPool &pool, std::vector<std::string> texts, int
   pool.submit(+[](int x) { processed = x; return x; }, n);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: task 'positives::(lambda at {{.*}})' writes global 'processed'
   // CHECK-MESSAGES: :[[@LINE-2]]:28: note: 'processed' is written here
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda can become the named function 'positives_task_6' (fix-it on this note)
+  pool.submit([](int &x) { x = 1; return 0; }, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: task 'positives::(lambda at {{.*}})' takes 'x' by non-const reference
+  // CHECK-MESSAGES: :[[@LINE-2]]:23: note: parameter declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: the lambda can become the named function 'positives_task_7' (fix-it on this note)
+  // The note's fix-it is not applied by --fix (clang-tidy applies note fixes with --fix-notes):
+  // CHECK-FIXES: pool.submit(+[](int x) { processed = x; return x; }, n);
+  // CHECK-FIXES: pool.submit([](int &x) { x = 1; return 0; }, n);
+  constexpr int limit = 4;
+  pool.submit([](int x) { processed = x + limit; return x; }, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: task 'positives::(lambda at {{.*}})' writes global 'processed'
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: 'processed' is written here
+  // CHECK-MESSAGES-NOT: :[[@LINE-3]]:15: note: the lambda can become
+
+  // A capture-default that captures nothing: no conversion to a function pointer.
+  pool.submit([=] { return scale(2); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: lambda with a capture-default passed to 'boundwise::ProcessPool::submit' cannot run in a worker process: although it captures nothing, '[=]' leaves it without a conversion to a function pointer, so the runtime has no function to name; write '[]' [boundwise-nonserializable-process-argument]
+  // CHECK-FIXES: pool.submit([] { return scale(2); });
+  pool.map([&](int x) { return scale(x); }, std::vector<int>{1, 2});
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: lambda with a capture-default passed to 'boundwise::ProcessPool::map' {{.*}} '[&]' leaves it
+  // CHECK-FIXES: pool.map([](int x) { return scale(x); }, std::vector<int>{1, 2});
+  auto nothing = [=] { return 1; };
+  boundwise::run_in_process(nothing);
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: lambda with a capture-default passed to 'boundwise::run_in_process'
 }
 
 enum class Mode { Fast, Slow };
