@@ -107,7 +107,7 @@ std::unique_ptr<Program> Program::link(std::vector<TranslationUnitSummary> Units
   P->classify(Knowledge);
   P->advise_coroutines();
   P->find_concurrency();
-  P->Races = find_data_races(*P);
+  P->Races = find_data_races(*P, &P->Undecided);
   return P;
 }
 

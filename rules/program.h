@@ -80,6 +80,8 @@ public:
   }
   /// Data races between concurrent contexts (see race/race_detector.h).
   const std::vector<DataRace> &races() const { return Races; }
+  /// Accesses reached from concurrent code that the race detector could not resolve.
+  const std::vector<UndecidedAccess> &undecided_accesses() const { return Undecided; }
   /// Every defined function, ordered by file and line.
   const std::vector<FunctionFacts> &functions() const { return Facts; }
   const std::vector<ProgramSpawn> &spawns() const { return Spawns; }
@@ -111,6 +113,7 @@ private:
   llvm::StringMap<std::vector<size_t>> BySignature;
   std::vector<ProgramSpawn> Spawns;
   std::vector<DataRace> Races;
+  std::vector<UndecidedAccess> Undecided;
 };
 
 } // namespace boundwise

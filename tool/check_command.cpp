@@ -44,6 +44,10 @@ static cl::opt<std::string> HeaderFilter(
     cl::sub(CheckCommand), cl::cat(BoundwiseCategory));
 static cl::opt<bool> SystemHeaders("system-headers", cl::desc("Show diagnostics in system headers"),
                                    cl::sub(CheckCommand), cl::cat(BoundwiseCategory));
+static cl::opt<bool> Explain("explain",
+                             cl::desc("Also say where boundwise-unsynchronized-shared-state could "
+                                      "not decide and stayed silent"),
+                             cl::sub(CheckCommand), cl::cat(BoundwiseCategory));
 static cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes"), cl::sub(CheckCommand),
                          cl::cat(BoundwiseCategory));
 static cl::opt<bool> FixErrors("fix-errors",
@@ -249,9 +253,10 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   }
 
   // Step 1: whole-program facts. One source is its own program; the checks
-  // link it from the AST they already have, so it is parsed once.
+  // link it from the AST they already have, so it is parsed once (--explain
+  // needs the program here, to print what the detector left undecided).
   std::unique_ptr<Program> WholeProgram;
-  if (Inputs->Files.size() > 1) {
+  if (Inputs->Files.size() > 1 || Explain) {
     SummarizeOptions Options;
     Options.Jobs = Inputs->Jobs;
     Options.Adjuster = Inputs->Adjuster;
@@ -361,6 +366,10 @@ int run_check(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     for (const ClangTidyError &E : Errors)
       WarningsAsErrorsCount += E.IsWarningAsError;
   }
+  if (Explain && WholeProgram && Context.isCheckEnabled("boundwise-unsynchronized-shared-state"))
+    for (const UndecidedAccess &U : WholeProgram->undecided_accesses())
+      llvm::errs() << U.File << ":" << U.Line << ":" << U.Column << ": remark: " << U.Reason
+                   << " [boundwise-unsynchronized-shared-state]\n";
   if (!ExportFixes.empty()) {
     std::error_code EC;
     llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <tuple>
 #include <map>
 #include <set>
 
@@ -159,9 +160,10 @@ class SpawnerAnalysis {
 public:
   SpawnerAnalysis(const Program &P, const FunctionSummary &Spawner,
                   std::vector<DataRace> &Races, llvm::StringSet<> &Reported,
-                  std::map<std::string, bool> &GlobalReplaceable)
+                  std::map<std::string, bool> &GlobalReplaceable,
+                  std::vector<UndecidedAccess> *Undecided)
       : P(P), Spawner(Spawner), S(Spawner.Shared), Races(Races), Reported(Reported),
-        GlobalReplaceable(GlobalReplaceable) {}
+        GlobalReplaceable(GlobalReplaceable), Undecided(Undecided) {}
 
   void run() {
     // The spawner's own events, including the inline bodies of OpenMP regions.
@@ -281,8 +283,10 @@ private:
         if (!TopLevel && A.Context.Start >= 0)
           continue;
         MemoryLocation L = substitute(A.Location, B);
-        if (!L.valid())
+        if (!L.valid()) {
+          note_undecided(A, Owner);
           continue;
+        }
         Occurrence O;
         O.Location = std::move(L);
         O.Site = &A;
@@ -333,6 +337,23 @@ private:
         }
       }
     }
+  }
+
+  /// An access through a parameter or `this` that the caller binds to
+  /// nothing the analysis can name (a computed pointer, an unknown caller).
+  void note_undecided(const SharedAccess &A, const FunctionSummary &Owner) {
+    llvm::StringRef Root = A.Location.Root;
+    if (!Undecided || !(Root.starts_with("p:") || Root == "this"))
+      return;
+    std::string Key = A.File + ":" + std::to_string(A.Line) + ":" + std::to_string(A.Column);
+    if (!UndecidedSeen.insert(Key).second)
+      return;
+    std::string Through = Root == "this" ? "the object '" + Owner.Name + "' runs on"
+                                         : "a parameter of '" + Owner.Name + "'";
+    Undecided->push_back({A.File, A.Line, A.Column,
+                          "'" + A.Location.Spelling + "' is reached through " + Through +
+                              " that the caller binds to nothing the analysis can name; not "
+                              "checked for data races"});
   }
 
   void note_global(const Occurrence &O) {
@@ -679,18 +700,27 @@ private:
   std::map<std::string, bool> &GlobalReplaceable;
   std::vector<Occurrence> Occurrences;
   std::deque<llvm::StringMap<IndexTerm>> InstanceSymbols;
+  std::vector<UndecidedAccess> *Undecided;
+  llvm::StringSet<> UndecidedSeen;
 };
 
 } // namespace
 
-std::vector<DataRace> find_data_races(const Program &P) {
+std::vector<DataRace> find_data_races(const Program &P, std::vector<UndecidedAccess> *Undecided) {
   std::vector<DataRace> Races;
   llvm::StringSet<> Reported;
   std::map<std::string, bool> GlobalReplaceable;
   for (const FunctionFacts &Facts : P.functions()) {
     if (!Facts.Summary || Facts.Summary->Shared.Starts.empty())
       continue;
-    SpawnerAnalysis(P, *Facts.Summary, Races, Reported, GlobalReplaceable).run();
+    SpawnerAnalysis(P, *Facts.Summary, Races, Reported, GlobalReplaceable, Undecided).run();
+  }
+  if (Undecided) {
+    auto Key = [](const UndecidedAccess &U) { return std::tie(U.File, U.Line, U.Column); };
+    llvm::sort(*Undecided, [&](const UndecidedAccess &A, const UndecidedAccess &B) { return Key(A) < Key(B); });
+    Undecided->erase(std::unique(Undecided->begin(), Undecided->end(),
+                                 [&](const UndecidedAccess &A, const UndecidedAccess &B) { return Key(A) == Key(B); }),
+                     Undecided->end());
   }
   for (DataRace &R : Races) {
     auto It = GlobalReplaceable.find(R.GlobalName);

@@ -52,7 +52,17 @@ struct DataRace {
   std::string CommonLock;
 };
 
-std::vector<DataRace> find_data_races(const Program &P);
+/// An access the detector could not check: it stays silent there rather than
+/// guess, and `boundwise check --explain` says so.
+struct UndecidedAccess {
+  std::string File;
+  int Line = 0;
+  int Column = 0;
+  std::string Reason;
+};
+
+std::vector<DataRace> find_data_races(const Program &P,
+                                      std::vector<UndecidedAccess> *Undecided = nullptr);
 
 } // namespace boundwise
 
