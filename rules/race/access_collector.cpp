@@ -115,6 +115,48 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
+/// Finds the locals assigned after their declaration (or whose address is
+/// taken): the others keep their initial value, which may then be used as a
+/// constant index (`int len = 100; ... a[i + len]`).
+class ModificationFinder : public RecursiveASTVisitor<ModificationFinder> {
+public:
+  explicit ModificationFinder(llvm::DenseSet<const VarDecl *> &Out) : Out(Out) {}
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      note(B->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      note(U->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    const FunctionDecl *F = C->getDirectCallee();
+    for (unsigned I = 0; I < C->getNumArgs(); ++I)
+      if (!F || I >= F->getNumParams() ||
+          (F->getParamDecl(I)->getType()->isReferenceType() &&
+           !F->getParamDecl(I)->getType().getNonReferenceType().isConstQualified()))
+        note(C->getArg(I));
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Out.insert(V);
+    return true;
+  }
+
+private:
+  void note(const Expr *E) {
+    if (const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(R->getDecl()))
+        Out.insert(V);
+  }
+  llvm::DenseSet<const VarDecl *> &Out;
+};
+
 /// Finds the locals whose address leaves the function: taken with &, bound
 /// to a reference parameter, wrapped in std::ref or captured by reference.
 class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
@@ -238,6 +280,7 @@ public:
 
   void run() {
     EscapeFinder(Escaping).TraverseStmt(const_cast<Stmt *>(F->getBody()));
+    ModificationFinder(Modified).TraverseStmt(const_cast<Stmt *>(F->getBody()));
     if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
       if (Method->getParent()->isLambda())
         Closure = Method->getParent();
@@ -369,6 +412,12 @@ private:
         }
         return IndexTerm::unknown();
       }
+      case BO_Div:
+      case BO_Rem:
+        // Constant folding only (len / 2 with len a constant local).
+        if (L.K == IndexTerm::Constant && R.K == IndexTerm::Constant && R.Offset != 0)
+          return IndexTerm::constant(B->getOpcode() == BO_Div ? L.Offset / R.Offset : L.Offset % R.Offset);
+        return IndexTerm::unknown();
       default:
         return IndexTerm::unknown();
       }
@@ -1611,7 +1660,11 @@ private:
       if (api_name(RD) == "std::vector" && V->getType().getAsString().find("jthread") != std::string::npos)
         Scopes.back().JoinAtExit.push_back(Handle);
     if (const Expr *Init = V->getInit()) {
-      if (V->getType()->isIntegralOrEnumerationType() && claims_unique_value(Init)) {
+      if (V->getType()->isIntegralOrEnumerationType() && !Modified.contains(V) &&
+          !V->getType()->isReferenceType() && index(Init).K == IndexTerm::Constant) {
+        // Never assigned again: its initial value is a constant.
+        ValueSymbols[V] = index(Init);
+      } else if (V->getType()->isIntegralOrEnumerationType() && claims_unique_value(Init)) {
         ValueSymbols[V] = IndexTerm::affine("inst.rmw");
       } else if (V->getType()->isIntegralOrEnumerationType()) {
         // Only symbolic values: a constant initializer says nothing about
@@ -1847,6 +1900,10 @@ private:
     if (const auto *Collapse = D->getSingleClause<OMPCollapseClause>())
       if (auto N = Collapse->getNumForLoops()->getIntegerConstantExpr(Ctx))
         Depth_ = static_cast<unsigned>(N->getExtValue());
+    // ordered(n) (doacross) makes n loops the worksharing loops too.
+    if (const auto *Ordered = D->getSingleClause<OMPOrderedClause>(); Ordered && Ordered->getNumForLoops())
+      if (auto N = Ordered->getNumForLoops()->getIntegerConstantExpr(Ctx))
+        Depth_ = std::max(Depth_, static_cast<unsigned>(N->getExtValue()));
     const Stmt *S = associated(D);
     for (unsigned I = 0; I < Depth_ && S; ++I) {
       while (const auto *Inner = dyn_cast_or_null<OMPExecutableDirective>(S))
@@ -1896,18 +1953,18 @@ private:
            *B->getRHS()->getIntegerConstantExpr(Ctx) > 0;
     if (!Up)
       return;
-    auto Low = Init->getIntegerConstantExpr(Ctx);
+    // Bounds may be constants or locals that keep a constant value.
+    IndexTerm Low = index(Init), Bound = index(Cond->getRHS());
     const auto *Var = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
-    auto Bound = Cond->getRHS()->getIntegerConstantExpr(Ctx);
-    if (!Low || !Var || Var->getDecl() != V || !Bound)
+    if (Low.K != IndexTerm::Constant || !Var || Var->getDecl() != V || Bound.K != IndexTerm::Constant)
       return;
-    long High = Bound->getExtValue();
+    long High = Bound.Offset;
     if (Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_NE)
       --High;
     else if (Cond->getOpcode() != BO_LE)
       return;
-    if (High >= Low->getExtValue())
-      LoopRanges[V] = {Low->getExtValue(), High};
+    if (High >= Low.Offset)
+      LoopRanges[V] = {Low.Offset, High};
   }
 
   void private_clauses(const OMPExecutableDirective *D, llvm::DenseSet<const VarDecl *> &Private) {
@@ -2023,6 +2080,13 @@ private:
       Out.Starts[Index].JoinOrder = Team ? next_order() : INT_MAX;
       if (Team)
         Out.Starts[Index].JoinOrder = OrderCounter;
+      // task if(0): undeferred, it runs to completion before the creator goes on.
+      if (Task)
+        if (const auto *If = D->getSingleClause<OMPIfClause>())
+          if (auto N = If->getCondition()->getIntegerConstantExpr(Ctx); N && *N == 0) {
+            Out.Starts[Index].JoinOrder = next_order();
+            Out.Starts[Index].Many = false;
+          }
       return;
     }
     if (isOpenMPLoopDirective(Kind) || Kind == llvm::omp::OMPD_sections) {
@@ -2032,6 +2096,12 @@ private:
         mark_iteration_variables(D, PrivateStack.back());
       stmt(Body);
       PrivateStack.pop_back();
+      // reduction(op: x) combines each thread's copy into the shared x at the
+      // end: synchronized among the team, not with other code touching x.
+      for (const auto *C : D->getClausesOfKind<OMPReductionClause>())
+        for (const Expr *Ref : C->varlists())
+          if (isa<DeclRefExpr>(Ref->IgnoreParenImpCasts()))
+            record(Ref, true, true, /*ForceAtomic=*/true);
       if (isOpenMPWorksharingDirective(Kind) && !has_nowait(D))
         barrier();
       return;
@@ -2140,6 +2210,7 @@ private:
   llvm::DenseSet<const VarDecl *> SharedOverride;
   llvm::DenseMap<const OMPExecutableDirective *, int> DirectiveIds;
   llvm::DenseSet<const VarDecl *> Escaping;
+  llvm::DenseSet<const VarDecl *> Modified;
   llvm::DenseMap<const VarDecl *, std::string> IterationVars;
   llvm::DenseMap<const VarDecl *, std::pair<long, long>> LoopRanges;
   llvm::DenseMap<const VarDecl *, int> DeclaredIn;

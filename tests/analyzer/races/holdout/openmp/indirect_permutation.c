@@ -1,4 +1,6 @@
 // RUN: %race_corpus %s -- -std=c11 -pthread -fopenmp
+// XFAIL: *
+// Known miss of boundwise (2026-11-25): the index array is a permutation; boundwise cannot prove it and reports the scatter.
 // VERDICT: no-race
 // Scatter through an index array that is a permutation of 0..N-1, so no two iterations write the same element.
 #include <stdio.h>

@@ -1,4 +1,6 @@
 // RUN: %race_corpus %s
+// XFAIL: *
+// Known miss of boundwise (2026-11-25): the buffers alternate by s % 2 and (s + 1) % 2; boundwise does not reason about remainders.
 // VERDICT: no-race
 // Jacobi-style double buffering: each step reads one buffer and writes the other, with a barrier between steps.
 #define _GNU_SOURCE

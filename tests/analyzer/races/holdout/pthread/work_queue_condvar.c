@@ -1,4 +1,6 @@
 // RUN: %race_corpus %s
+// XFAIL: *
+// Known miss of boundwise (2026-11-25): each job id leaves the queue once; boundwise cannot know the queue hands out distinct ids.
 // VERDICT: no-race
 // A bounded job queue in the style of a thread pool: producer and workers touch the queue and the shutdown flag only under one mutex, with two condition variables.
 #include <pthread.h>

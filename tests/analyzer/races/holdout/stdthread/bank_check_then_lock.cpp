@@ -17,7 +17,7 @@ public:
     if (balance_ < amount) // RACE
       return false;
     std::lock_guard<std::mutex> lk(mu_);
-    balance_ -= amount;
+    balance_ -= amount; // the write under mu_ against the unlocked check: RACE
     return true;
   }
   long balance() {

@@ -1,4 +1,6 @@
 // RUN: %race_corpus %s
+// XFAIL: *
+// Known miss of boundwise (2026-11-25): the per-thread row ranges overlap by one row; boundwise assumes ranges derived from a thread's arguments are disjoint.
 // VERDICT: race
 // Row blocks are computed with an inclusive upper bound, so neighbouring threads both write the boundary row of C.
 #include <cstdio>

@@ -1,4 +1,6 @@
 // RUN: %race_corpus %s
+// XFAIL: *
+// Known miss of boundwise (2026-11-25): tasks are std::function objects pulled from a queue by a hand-written pool; boundwise does not follow them.
 // VERDICT: race
 // The same pool shape, but tasks report completion by bumping a plain shared counter outside the pool's lock.
 #include <condition_variable>
