@@ -21,7 +21,7 @@ using namespace clang::ast_matchers;
 namespace boundwise {
 
 static const char DefaultPoolTypes[] =
-    "boundwise::ThreadPool;boundwise::ProcessPool;boost::asio::thread_pool;"
+    "boundwise::ThreadPool;boundwise::ProcessPool;boundwise::Loop;boost::asio::thread_pool;"
     "boost::asio::static_thread_pool;boost::asio::io_context;boost::asio::io_service;"
     "tbb::task_arena;BS::thread_pool;folly::CPUThreadPoolExecutor;folly::IOThreadPoolExecutor";
 
