@@ -6,7 +6,8 @@ import lit.formats
 config.name = "boundwise"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs", "unit"]  # unit/ holds GoogleTest sources, run by ctest
+# unit/ holds GoogleTest sources and holdout-checks/ a scored corpus, both run by ctest.
+config.excludes = ["Inputs", "unit", "holdout-checks"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.boundwise_obj_root, "tests", "analyzer")
 

@@ -88,6 +88,10 @@ def main():
     ap.add_argument("--include", action="append", default=[], help="extra -I directory (repeatable)")
     ap.add_argument("--jobs", "-j", type=int, default=2)
     ap.add_argument("-v", "--verbose", action="store_true", help="print each command and every warning")
+    ap.add_argument("--min-precision", type=float, default=None,
+                    help="exit 1 if any check's precision falls below this (a regression guard for ctest)")
+    ap.add_argument("--min-recall", type=float, default=None,
+                    help="exit 1 if any check's recall falls below this")
     ap.add_argument("dir", nargs="?", default=HERE)
     args = ap.parse_args()
 
@@ -165,7 +169,17 @@ def main():
             print(f"  {rel} (exit {rc})")
             for e in errors:
                 print(f"    {e[:160]}")
-    return 0
+    failed = bool(broken) and (args.min_precision is not None or args.min_recall is not None)
+    for check, s in stats.items():
+        p = ratio(s["tp"], s["tp"] + s["fp"])
+        r = ratio(s["tp"], s["tp"] + s["fn"])
+        if args.min_precision is not None and not p >= args.min_precision:
+            print(f"\n{check}: precision {p:.3f} is below {args.min_precision}")
+            failed = True
+        if args.min_recall is not None and not r >= args.min_recall:
+            print(f"\n{check}: recall {r:.3f} is below {args.min_recall}")
+            failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
