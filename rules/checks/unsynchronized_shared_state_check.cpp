@@ -153,10 +153,24 @@ void UnsynchronizedSharedStateCheck::check(const MatchFinder::MatchResult &Resul
     return SM.translateFileLineCol(*Ref, Line, Column);
   };
   std::set<std::string> FixedGlobals;
-  for (const DataRace &R : P.races()) {
-    auto Ref = SM.getFileManager().getOptionalFileRef(R.Warned.File);
+  auto IsThisMainFile = [&](const std::string &File) {
+    auto Ref = SM.getFileManager().getOptionalFileRef(File);
+    return Ref && *Ref == *Main;
+  };
+  auto IsSomeMainFile = [&](const std::string &File) {
+    return llvm::any_of(P.units(), [&](const TranslationUnitSummary &U) { return U.MainFile == File; });
+  };
+  for (const DataRace &Found : P.races()) {
+    DataRace R = Found;
+    // A warned access in a header would be filtered out with the header's
+    // findings; when the other access is in this file, warn there instead.
+    if (!IsThisMainFile(R.Warned.File) && IsThisMainFile(R.Other.File) && !IsSomeMainFile(R.Warned.File)) {
+      std::swap(R.Warned, R.Other);
+      R.Variable = R.Warned.Spelling;
+      R.CommonLock.clear(); // computed for the other side
+    }
     // Each race is reported once, by the translation unit of its warned access.
-    if (!Ref || *Ref != *Main)
+    if (!IsThisMainFile(R.Warned.File))
       continue;
     SourceLocation Where = Locate(R.Warned.File, R.Warned.Line, R.Warned.Column);
     if (Where.isInvalid())

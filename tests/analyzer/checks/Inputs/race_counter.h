@@ -1,0 +1,2 @@
+inline long total;
+inline void bump() { total++; }
