@@ -68,7 +68,7 @@ run_tests() {
   (cd "$BUILD/asan" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j "$JOBS" -L runtime)
   log "runtime tests under TSan"
   configure_and_build "$BUILD/tsan" -DCMAKE_BUILD_TYPE=Debug -DBOUNDWISE_BUILD_ANALYZER=OFF -DBOUNDWISE_BUILD_EXAMPLES=OFF -DBOUNDWISE_SANITIZE=thread -DBOUNDWISE_WERROR=ON
-  (cd "$BUILD/tsan" && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j "$JOBS" -L runtime)
+  (cd "$BUILD/tsan" && TSAN_OPTIONS="halt_on_error=1 suppressions=$ROOT/tests/runtime/tsan.supp" ctest --output-on-failure -j "$JOBS" -L runtime)
 }
 
 case "${1:-}" in
