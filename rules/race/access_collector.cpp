@@ -638,22 +638,7 @@ private:
     const Expr *E = strip(Pointer);
     if (const auto *Copy = dyn_cast<CXXConstructExpr>(E); Copy && Copy->getNumArgs() == 1)
       E = strip(Copy->getArg(0));
-    if (const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())) {
-      const auto *V = dyn_cast<VarDecl>(R->getDecl());
-      if (!V)
-        return {};
-      if (const auto *P = dyn_cast<ParmVarDecl>(V); P && P->getDeclContext() == F)
-        return {"p:" + std::to_string(P->getFunctionScopeIndex()), {}, V->getName().str()};
-      if (V->hasGlobalStorage())
-        return {"gp:" + usr_of(V), {}, "*" + V->getName().str()};
-      return {(V->getDeclContext() == F ? "oh:" : "h:") + local_id(V).substr(2), {},
-              "*" + V->getName().str()};
-    }
-    MemoryLocation Holder = location(E, AnyLocal);
-    if (!Holder.valid())
-      return {};
-    Holder.Steps.push_back({AccessStep::Field, "*", {}});
-    return Holder;
+    return pointer_value(E, AnyLocal);
   }
 
   /// The object a pointer-valued expression points to.

@@ -218,7 +218,15 @@ private:
   }
 
   /// Whether \p Usr or anything it calls has \p Flag (Waits, Signals) set.
-  bool callee_has(const std::string &Usr, bool SharedAccessSummary::*Flag, int Depth = 0) {
+  /// Asked for every call of every expansion: the answer is kept per callee.
+  bool callee_has(const std::string &Usr, bool SharedAccessSummary::*Flag) {
+    llvm::StringMap<bool> &Known = Flag == &SharedAccessSummary::Waits ? KnownWaits : KnownSignals;
+    auto [It, Inserted] = Known.try_emplace(Usr, false);
+    if (Inserted)
+      It->second = callee_has(Usr, Flag, 0);
+    return It->second;
+  }
+  bool callee_has(const std::string &Usr, bool SharedAccessSummary::*Flag, int Depth) {
     const FunctionFacts *Facts = P.find(Usr);
     if (!Facts || !Facts->Summary || Depth > 4)
       return false;
@@ -702,6 +710,7 @@ private:
   std::deque<llvm::StringMap<IndexTerm>> InstanceSymbols;
   std::vector<UndecidedAccess> *Undecided;
   llvm::StringSet<> UndecidedSeen;
+  llvm::StringMap<bool> KnownWaits, KnownSignals;
 };
 
 } // namespace
